@@ -1,0 +1,3 @@
+export * from './data-source';
+export * from './database-errors';
+export * from './platform-tables.migration';

@@ -1,0 +1,86 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { DataSource } from 'typeorm';
+import { EventConsumerHost } from '../inbox/event-consumer.host';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { APP_CONFIG, type PlatformConfig } from '../platform-tokens';
+
+const DATABASE_TIMEOUT_MS = 2_000;
+
+/**
+ * Liveness says only that the process answers (a Kafka or database outage
+ * must not get pods restarted); readiness says whether this pod should get
+ * traffic: database reachable, consumer joined, outbox keeping up.
+ */
+@ApiExcludeController()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly dataSource: DataSource,
+    private readonly consumer: EventConsumerHost,
+    private readonly relay: OutboxRelay,
+    @Inject(APP_CONFIG) private readonly config: PlatformConfig,
+  ) {}
+
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.database(),
+      () => this.kafkaConsumer(),
+      () => this.outbox(),
+    ]);
+  }
+
+  private async database() {
+    const indicator = this.indicators.check('database');
+    try {
+      await withTimeout(this.dataSource.query('SELECT 1'), DATABASE_TIMEOUT_MS);
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private kafkaConsumer() {
+    const indicator = this.indicators.check('kafka');
+    const status = this.consumer.status;
+    return this.consumer.healthy ? indicator.up({ ...status }) : indicator.down({ ...status });
+  }
+
+  private async outbox() {
+    const indicator = this.indicators.check('outbox');
+    try {
+      const backlog = await withTimeout(this.relay.backlog(), DATABASE_TIMEOUT_MS);
+      const details = { backlog, threshold: this.config.outboxReadyBacklog };
+      return backlog <= this.config.outboxReadyBacklog ? indicator.up(details) : indicator.down(details);
+    } catch (error) {
+      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}

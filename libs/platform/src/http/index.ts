@@ -1,0 +1,3 @@
+export * from './http-error.filter';
+export * from './request-observer.middleware';
+export * from './validation';

@@ -1,0 +1,46 @@
+import { BadRequestException, ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
+
+export interface ErrorDetail {
+  readonly path: string;
+  readonly issue: string;
+}
+
+/**
+ * Input is validated once, at the edge (ARCHITECTURE.md rule 3): unknown
+ * fields are rejected, and every problem is reported with the path of the
+ * field and why, all at once.
+ */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    stopAtFirstError: false,
+    exceptionFactory: (errors) =>
+      new BadRequestException({
+        message: 'The request is invalid.',
+        details: flattenValidationErrors(errors),
+      }),
+  });
+}
+
+export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): ErrorDetail[] {
+  return errors.flatMap((error) => {
+    const path = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, text]) => ({
+      path,
+      issue: constraint === 'whitelistValidation' ? 'is not an accepted field' : text,
+    }));
+    return [...own, ...flattenValidationErrors(error.children ?? [], path)];
+  });
+}
+
+/** A 400 in the shared error shape for one field. */
+export function invalidField(path: string, issue: string): BadRequestException {
+  return new BadRequestException({ message: 'The request is invalid.', details: [{ path, issue }] });
+}
+
+/** Parses a UUID path parameter, naming it in the error when it is not one. */
+export function uuidParam(name: string): ParseUUIDPipe {
+  return new ParseUUIDPipe({ exceptionFactory: () => invalidField(name, 'must be a UUID') });
+}

@@ -1,0 +1,318 @@
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import {
+  deadLetterTopic,
+  type EventDefinition,
+  type EventEnvelope,
+  fromKafkaMessage,
+} from '@passerelle/contracts';
+import type { Consumer, EachMessagePayload, IHeaders, KafkaMessage } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { isDatabaseUnavailable } from '../database/database-errors';
+import type { KafkaConnection } from '../kafka/kafka-connection';
+import type { PlatformMetrics } from '../observability/metrics';
+import { contextFromTraceparent, tracer } from '../observability/tracing';
+import type { EventHandler } from './event-handler';
+
+export interface RegisteredHandler {
+  readonly definition: EventDefinition<unknown>;
+  readonly handler: EventHandler<unknown>;
+}
+
+export interface EventConsumerOptions {
+  readonly service: string;
+  readonly groupId: string;
+  readonly maxAttempts: number;
+  readonly retryBaseMs: number;
+  readonly commitIntervalMs: number;
+  /** Partitions processed in parallel (records of one partition stay in order). */
+  readonly partitionsConcurrently: number;
+}
+
+export type ConsumerState = 'idle' | 'connecting' | 'joined' | 'crashed' | 'stopped';
+
+const MAX_RETRY_DELAY_MS = 30_000;
+
+class ShuttingDown extends Error {}
+
+/**
+ * Consumes every topic its handlers need, with one consumer group per
+ * service. Built on kafkajs directly rather than @nestjs/microservices:
+ * the inbox transaction, the offset commit after that transaction, the
+ * bounded retries and the dead-letter routing all need control over each
+ * record that the Nest transport does not give.
+ */
+export class EventConsumer {
+  private consumer?: Consumer;
+  private state: ConsumerState = 'idle';
+  private lastError?: string;
+  private stopping = false;
+  private startLoop?: Promise<void>;
+  private readonly handlers = new Map<string, RegisteredHandler[]>();
+
+  constructor(
+    private readonly options: EventConsumerOptions,
+    registered: readonly RegisteredHandler[],
+    private readonly dataSource: DataSource,
+    private readonly kafka: KafkaConnection,
+    private readonly metrics: PlatformMetrics,
+    private readonly logger: Logger,
+  ) {
+    for (const entry of registered) {
+      const list = this.handlers.get(entry.definition.type) ?? [];
+      list.push(entry);
+      this.handlers.set(entry.definition.type, list);
+    }
+  }
+
+  get topics(): string[] {
+    return [...new Set([...this.handlers.values()].flat().map((entry) => entry.definition.topic))];
+  }
+
+  get status(): { state: ConsumerState; groupId: string; topics: string[]; error?: string } {
+    return { state: this.state, groupId: this.options.groupId, topics: this.topics, error: this.lastError };
+  }
+
+  /** Healthy when there is nothing to consume, or the group is joined and not crashed. */
+  get healthy(): boolean {
+    return this.handlers.size === 0 || this.state === 'joined';
+  }
+
+  /** Connects in the background, retrying until the broker answers; the app serves meanwhile. */
+  start(): void {
+    if (this.handlers.size === 0 || this.startLoop) return;
+    this.startLoop = this.connectUntilRunning();
+  }
+
+  /** Stops fetching, lets in-flight handlers finish, commits their offsets and leaves the group. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.startLoop;
+    await this.consumer?.disconnect().catch((error: unknown) => {
+      this.logger.warn({ err: error }, 'consumer did not disconnect cleanly');
+    });
+    this.state = 'stopped';
+  }
+
+  private async connectUntilRunning(): Promise<void> {
+    for (let attempt = 1; !this.stopping; attempt++) {
+      this.state = 'connecting';
+      const consumer = this.createConsumer();
+      try {
+        await consumer.connect();
+        await consumer.subscribe({ topics: this.topics, fromBeginning: true });
+        await consumer.run({
+          autoCommit: true,
+          autoCommitInterval: this.options.commitIntervalMs,
+          partitionsConsumedConcurrently: this.options.partitionsConcurrently,
+          eachMessage: (payload) => this.onMessage(payload),
+        });
+        this.consumer = consumer;
+        return;
+      } catch (error) {
+        this.state = 'crashed';
+        this.lastError = describe(error);
+        this.logger.warn({ err: error, attempt }, 'consumer could not start; retrying');
+        await consumer.disconnect().catch(() => undefined);
+        await sleep(Math.min(MAX_RETRY_DELAY_MS, 500 * 2 ** Math.min(attempt, 6)));
+      }
+    }
+  }
+
+  private createConsumer(): Consumer {
+    const consumer = this.kafka.kafka.consumer({
+      groupId: this.options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+    });
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.state = 'joined';
+      this.lastError = undefined;
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.state = 'crashed';
+      this.lastError = describe(payload.error);
+      this.logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
+      if (!payload.restart && !this.stopping) {
+        // kafkajs gives up on non-retriable errors; start a fresh consumer.
+        this.consumer = undefined;
+        this.startLoop = this.connectUntilRunning();
+      }
+    });
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      this.metrics.consumerLag.set(
+        { group: this.options.groupId, topic: payload.topic, partition: String(payload.partition) },
+        Number(payload.offsetLag),
+      );
+    });
+    return consumer;
+  }
+
+  private async onMessage(payload: EachMessagePayload): Promise<void> {
+    // Records fetched after SIGTERM stay uncommitted for the next owner of the partition.
+    if (this.stopping) throw new ShuttingDown('consumer is stopping');
+    await this.process(payload);
+  }
+
+  private async process({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+    const parsed = fromKafkaMessage(message);
+    if (!parsed.ok) {
+      if (parsed.reason === 'unknown_type') {
+        // A type this service does not know (e.g. a newer version) is not an error.
+        this.metrics.eventsConsumed.inc({ type: headerText(message.headers, 'ce_type') ?? 'unknown', outcome: 'ignored' });
+        return;
+      }
+      const detail = parsed.errors.map((error) => `${error.path} ${error.issue}`).join('; ');
+      await this.deadLetter(topic, partition, message, parsed.reason, detail, 0);
+      return;
+    }
+    const { envelope } = parsed;
+    const handlers = this.handlers.get(envelope.type);
+    if (!handlers) {
+      this.metrics.eventsConsumed.inc({ type: envelope.type, outcome: 'ignored' });
+      return;
+    }
+
+    let failures = 0;
+    for (;;) {
+      const startedAt = process.hrtime.bigint();
+      try {
+        const duplicate = await this.applyOnce(envelope, handlers, topic, partition, message.offset);
+        this.metrics.eventsConsumed.inc({ type: envelope.type, outcome: duplicate ? 'duplicate' : 'processed' });
+        this.metrics.handlerDuration.observe(
+          { type: envelope.type },
+          Number(process.hrtime.bigint() - startedAt) / 1e9,
+        );
+        return;
+      } catch (error) {
+        if (this.stopping) throw new ShuttingDown('consumer is stopping');
+        if (isDatabaseUnavailable(error)) {
+          // Not the record's fault: wait for the database rather than dead-letter good records.
+          this.logger.warn({ type: envelope.type, eventId: envelope.id }, 'database unavailable; handler waits');
+          await this.pause(MAX_RETRY_DELAY_MS / 6, heartbeat);
+          continue;
+        }
+        failures += 1;
+        this.metrics.eventsFailed.inc({ type: envelope.type });
+        this.logger.warn(
+          { err: error, type: envelope.type, eventId: envelope.id, attempt: failures },
+          'event handler failed',
+        );
+        if (failures >= this.options.maxAttempts) {
+          await this.deadLetter(topic, partition, message, 'handler_failed', describe(error), failures);
+          return;
+        }
+        await this.pause(Math.min(MAX_RETRY_DELAY_MS, this.options.retryBaseMs * 2 ** (failures - 1)), heartbeat);
+      }
+    }
+  }
+
+  /** Inbox row and effect in one transaction; returns true when the event had been applied before. */
+  private async applyOnce(
+    envelope: EventEnvelope,
+    handlers: readonly RegisteredHandler[],
+    topic: string,
+    partition: number,
+    offset: string,
+  ): Promise<boolean> {
+    const span = tracer(this.options.service).startSpan(
+      `${topic} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.destination.name': topic,
+          'messaging.consumer.group.name': this.options.groupId,
+          'messaging.message.id': envelope.id,
+          'cloudevents.event_type': envelope.type,
+        },
+      },
+      contextFromTraceparent(envelope.traceparent),
+    );
+    try {
+      return await context.with(trace.setSpan(context.active(), span), () =>
+        this.dataSource.transaction(async (manager) => {
+          const inserted: unknown[] = await manager.query(
+            `INSERT INTO inbox (consumer_group, event_id, event_type, topic, kafka_partition, kafka_offset)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING event_id`,
+            [this.options.groupId, envelope.id, envelope.type, topic, partition, offset],
+          );
+          if (inserted.length === 0) return true;
+          for (const { handler } of handlers) await handler.handle(envelope, manager);
+          return false;
+        }),
+      );
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: describe(error) });
+      throw error;
+    } finally {
+      span.end();
+    }
+  }
+
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    reason: string,
+    error: string,
+    attempts: number,
+  ): Promise<void> {
+    const type = headerText(message.headers, 'ce_type') ?? 'unknown';
+    const headers: IHeaders = {
+      ...message.headers,
+      dlt_original_topic: topic,
+      dlt_original_partition: String(partition),
+      dlt_original_offset: message.offset,
+      dlt_consumer_group: this.options.groupId,
+      dlt_reason: reason,
+      dlt_error: error.slice(0, 2_000),
+      dlt_attempts: String(attempts),
+      dlt_failed_at: new Date().toISOString(),
+    };
+    for (;;) {
+      try {
+        const producer = await this.kafka.producer();
+        await producer.send({
+          topic: deadLetterTopic(topic),
+          acks: -1,
+          messages: [{ key: message.key, value: message.value, headers }],
+        });
+        break;
+      } catch (sendError) {
+        // The record may only move on once it is safe in the dead-letter topic.
+        if (this.stopping) throw new ShuttingDown('consumer is stopping');
+        this.logger.warn({ err: sendError, topic }, 'could not write to the dead-letter topic; retrying');
+        await sleep(1_000);
+      }
+    }
+    this.metrics.eventsDeadLettered.inc({ type, reason });
+    this.logger.error(
+      { topic, partition, offset: message.offset, type, reason, error: error.slice(0, 500) },
+      'record sent to the dead-letter topic',
+    );
+  }
+
+  private async pause(ms: number, heartbeat: () => Promise<void>): Promise<void> {
+    const until = Date.now() + ms;
+    while (Date.now() < until && !this.stopping) {
+      await sleep(Math.min(1_000, until - Date.now()));
+      await heartbeat().catch(() => undefined);
+    }
+  }
+}
+
+function headerText(headers: IHeaders | undefined, name: string): string | undefined {
+  const value = headers?.[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === undefined ? undefined : first.toString();
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

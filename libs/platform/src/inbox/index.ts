@@ -1,0 +1,3 @@
+export * from './event-consumer';
+export * from './event-consumer.host';
+export * from './event-handler';

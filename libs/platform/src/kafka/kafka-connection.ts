@@ -1,0 +1,89 @@
+import { type Admin, Kafka, type LogEntry, logLevel as KafkaLogLevel, Partitioners, type Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+
+export interface TopicSpec {
+  readonly name: string;
+  readonly partitions: number;
+}
+
+/**
+ * The one place that holds kafkajs objects (ARCHITECTURE.md rule 5): feature
+ * code publishes through the outbox and consumes through event handlers.
+ * The producer is idempotent with one request in flight, so a retried send
+ * neither duplicates nor reorders records of a partition.
+ */
+export class KafkaConnection {
+  readonly kafka: Kafka;
+  private producerPromise?: Promise<Producer>;
+
+  constructor(
+    readonly clientId: string,
+    readonly brokers: readonly string[],
+    private readonly logger: Logger,
+  ) {
+    this.kafka = new Kafka({
+      clientId,
+      brokers: [...brokers],
+      connectionTimeout: 3_000,
+      requestTimeout: 30_000,
+      retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 5 },
+      logLevel: KafkaLogLevel.WARN,
+      logCreator: () => (entry: LogEntry) => this.log(entry),
+    });
+  }
+
+  /** The shared producer, connected on first use; a failed connect is retried by the next call. */
+  async producer(): Promise<Producer> {
+    if (!this.producerPromise) {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        // Murmur2 on the key, as the Java client: integrators' consumers see the same partitioning.
+        createPartitioner: Partitioners.DefaultPartitioner,
+        allowAutoTopicCreation: false,
+      });
+      this.producerPromise = producer.connect().then(
+        () => producer,
+        (error: unknown) => {
+          this.producerPromise = undefined;
+          throw error;
+        },
+      );
+    }
+    return this.producerPromise;
+  }
+
+  /** Creates the topics that do not exist yet, with their partition counts (auto-creation is off). */
+  async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
+    const admin: Admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter((topic) => !existing.has(topic.name));
+      if (missing.length > 0) {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({ topic: topic.name, numPartitions: topic.partitions })),
+        });
+        this.logger.info({ topics: missing.map((topic) => topic.name) }, 'created Kafka topics');
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async disconnect(): Promise<void> {
+    const pending = this.producerPromise;
+    this.producerPromise = undefined;
+    if (pending) {
+      const producer = await pending.catch(() => undefined);
+      await producer?.disconnect();
+    }
+  }
+
+  private log(entry: LogEntry): void {
+    const { message, ...fields } = entry.log;
+    const level = entry.level <= KafkaLogLevel.ERROR ? 'error' : 'warn';
+    this.logger[level]({ kafka: entry.namespace, ...fields }, `kafka: ${message}`);
+  }
+}

@@ -1,0 +1,91 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import type { Logger } from 'pino';
+import { hostname } from 'os';
+import { DataSource } from 'typeorm';
+import { createDataSource, type DatabaseOptions, ensureDatabase, migrate } from './database/data-source';
+import { HealthController } from './health/health.controller';
+import { MetricsController } from './health/metrics.controller';
+import { EventConsumerHost } from './inbox/event-consumer.host';
+import { KafkaConnection } from './kafka/kafka-connection';
+import { createLogger } from './observability/logger';
+import { PlatformMetrics } from './observability/metrics';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { OutboxWriter } from './outbox/outbox-writer';
+import { PlatformLifecycle } from './platform.lifecycle';
+import { APP_CONFIG, PLATFORM_LOGGER, PLATFORM_OPTIONS, type PlatformConfig } from './platform-tokens';
+
+export interface PlatformModuleOptions<C extends PlatformConfig> {
+  readonly service: string;
+  readonly config: C;
+  readonly entities: DatabaseOptions['entities'];
+  readonly migrations: DatabaseOptions['migrations'];
+  /** Run pending migrations at start (local runs and tests); deployments run them as a Job. */
+  readonly migrateOnStart: boolean;
+}
+
+/**
+ * Everything a service gets from the platform: database, outbox, event
+ * consumer, health, metrics, logging and the shutdown sequence. Global, so
+ * feature modules inject `DataSource`, `OutboxWriter` and `APP_CONFIG`.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot<C extends PlatformConfig>(options: PlatformModuleOptions<C>): DynamicModule {
+    const { service, config } = options;
+    return {
+      module: PlatformModule,
+      imports: [DiscoveryModule, TerminusModule.forRoot({ errorLogStyle: 'json' })],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: PLATFORM_OPTIONS, useValue: { service } },
+        { provide: PLATFORM_LOGGER, useValue: createLogger(service, config.logLevel) },
+        { provide: PlatformMetrics, useValue: new PlatformMetrics(service) },
+        {
+          provide: DataSource,
+          useFactory: async (): Promise<DataSource> => {
+            if (options.migrateOnStart) await ensureDatabase(config.databaseUrl);
+            const dataSource = createDataSource({
+              url: config.databaseUrl,
+              poolSize: config.databasePoolSize,
+              entities: options.entities,
+              migrations: options.migrations,
+            });
+            await dataSource.initialize();
+            if (options.migrateOnStart) await migrate(dataSource);
+            return dataSource;
+          },
+        },
+        {
+          provide: KafkaConnection,
+          inject: [PLATFORM_LOGGER],
+          useFactory: (logger: Logger) =>
+            new KafkaConnection(`passerelle-${service}-${hostname()}`, config.kafkaBrokers, logger),
+        },
+        OutboxWriter,
+        {
+          provide: OutboxRelay,
+          inject: [KafkaConnection, PlatformMetrics, PLATFORM_LOGGER],
+          useFactory: (kafka: KafkaConnection, metrics: PlatformMetrics, logger: Logger) =>
+            new OutboxRelay(
+              {
+                service,
+                databaseUrl: config.databaseUrl,
+                batchSize: config.outboxBatchSize,
+                pollIntervalMs: config.outboxPollIntervalMs,
+              },
+              kafka,
+              metrics,
+              logger,
+            ),
+        },
+        EventConsumerHost,
+        PlatformLifecycle,
+      ],
+      exports: [APP_CONFIG, PLATFORM_LOGGER, PlatformMetrics, DataSource, OutboxWriter, KafkaConnection],
+    };
+  }
+}

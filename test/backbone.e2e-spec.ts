@@ -1,0 +1,129 @@
+import { fromKafkaMessage, userRegistered, validateEventData } from '@passerelle/contracts';
+import { createTestApp, expectEventually, KafkaProbe, type TestApp } from '@passerelle/testing';
+import { randomUUID } from 'crypto';
+import { identityConfigSchema } from '../apps/identity/src/config';
+import { IdentityModule } from '../apps/identity/src/identity.module';
+import { evaluationConfigSchema } from '../apps/evaluation/src/config';
+import { EvaluationModule } from '../apps/evaluation/src/evaluation.module';
+
+/**
+ * The backbone end to end: identity writes a user and its event in one
+ * transaction, the relay publishes it, evaluation's consumer counts it, and
+ * the count is readable over HTTP.
+ */
+describe('registrations projection (identity → Kafka → evaluation)', () => {
+  let identity: TestApp;
+  let evaluation: TestApp;
+  let probe: KafkaProbe;
+
+  beforeAll(async () => {
+    probe = await new KafkaProbe([userRegistered.topic]).start();
+    identity = await createTestApp({ description: IdentityModule.description, schema: identityConfigSchema, module: (c) => IdentityModule.register(c) });
+    evaluation = await createTestApp({ description: EvaluationModule.description, schema: evaluationConfigSchema, module: (c) => EvaluationModule.register(c) });
+  });
+
+  afterAll(async () => {
+    await probe?.stop();
+    await identity?.close();
+    await evaluation?.close();
+  });
+
+  async function createNetwork(): Promise<string> {
+    const slug = `net-${randomUUID().slice(0, 8)}`;
+    const response = await identity.http.post('/v1/networks').send({ name: `Network ${slug}`, slug }).expect(201);
+    return response.body.id as string;
+  }
+
+  it('counts the users registered in each network, and only theirs', async () => {
+    const [networkA, networkB] = [await createNetwork(), await createNetwork()];
+    const userIds: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await identity.http
+        .post('/v1/users')
+        .send({ networkId: networkA, email: `Person${i}@Example.org`, displayName: `Person ${i}` })
+        .expect(201);
+      userIds.push(response.body.id);
+    }
+    await identity.http.post('/v1/users').send({ networkId: networkB, email: 'other@example.org', displayName: 'Other' }).expect(201);
+
+    await expectEventually(async () => {
+      const a = await evaluation.http.get(`/v1/reports/networks/${networkA}/registrations`).expect(200);
+      const b = await evaluation.http.get(`/v1/reports/networks/${networkB}/registrations`).expect(200);
+      expect([a.body, b.body]).toMatchObject([
+        { networkId: networkA, registeredUsers: 3 },
+        { networkId: networkB, registeredUsers: 1 },
+      ]);
+    });
+
+    // Every record is a CloudEvent in binary mode, keyed by the aggregate id, with a valid payload.
+    const records = await probe.waitFor((record) => (record.data as { networkId?: string })?.networkId === networkA, 3);
+    for (const record of records) {
+      const parsed = fromKafkaMessage({ key: Buffer.from(record.key ?? ''), value: Buffer.from(record.value ?? ''), headers: record.headers });
+      expect(parsed.ok).toBe(true);
+      expect(record.headers).toMatchObject({
+        ce_specversion: '1.0',
+        ce_type: userRegistered.type,
+        ce_source: '/passerelle/identity',
+        ce_networkid: networkA,
+        ce_dataschema: userRegistered.dataschema,
+        'content-type': 'application/json',
+      });
+      expect(record.headers['ce_id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(record.headers['traceparent']).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
+      expect(record.key).toBe(record.headers['ce_subject']);
+      expect(validateEventData(userRegistered, record.data)).toEqual({ valid: true });
+    }
+    expect(records.map((record) => record.key).sort()).toEqual([...userIds].sort());
+    // E-mail addresses are normalised before they are stored and published.
+    expect(records.map((record) => (record.data as { email: string }).email).sort()).toEqual([
+      'person0@example.org',
+      'person1@example.org',
+      'person2@example.org',
+    ]);
+  });
+
+  it('rejects bad input with a 4xx naming each field, and writes nothing', async () => {
+    const networkId = await createNetwork();
+    const response = await identity.http
+      .post('/v1/users')
+      .send({ networkId: 'not-a-uuid', email: 'nope', displayName: '', admin: true })
+      .expect(400);
+    expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+    const paths = (response.body.details as { path: string }[]).map((detail) => detail.path);
+    expect(paths).toEqual(expect.arrayContaining(['networkId', 'email', 'displayName', 'admin']));
+
+    const unknownNetwork = await identity.http
+      .post('/v1/users')
+      .send({ networkId: randomUUID(), email: 'a@example.org', displayName: 'A' })
+      .expect(404);
+    expect(unknownNetwork.body.details).toEqual([{ path: 'networkId', issue: 'does not name an existing network' }]);
+
+    await identity.http.post('/v1/users').send({ networkId, email: 'twice@example.org', displayName: 'Twice' }).expect(201);
+    const duplicate = await identity.http
+      .post('/v1/users')
+      .send({ networkId, email: 'TWICE@example.org', displayName: 'Twice again' })
+      .expect(409);
+    expect(duplicate.body.details).toEqual([{ path: 'email', issue: 'is already registered' }]);
+
+    const malformed = await identity.http.post('/v1/users').set('content-type', 'application/json').send('{"networkId":').expect(400);
+    expect(malformed.body.details).toEqual([{ path: 'body', issue: 'is not valid JSON' }]);
+
+    await evaluation.http.get('/v1/reports/networks/not-a-uuid/registrations').expect(400);
+    await expectEventually(async () => {
+      const report = await evaluation.http.get(`/v1/reports/networks/${networkId}/registrations`).expect(200);
+      expect(report.body.registeredUsers).toBe(1);
+    });
+    const [{ count }] = await identity.dataSource.query('SELECT count(*)::int AS count FROM users WHERE network_id = $1', [networkId]);
+    expect(count).toBe(1);
+  });
+
+  it('serves OpenAPI at /docs-json and health outside /v1', async () => {
+    const docs = await identity.http.get('/docs-json').expect(200);
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/v1/networks', '/v1/users']));
+    await identity.http.get('/health/live').expect(200);
+    const ready = await evaluation.http.get('/health/ready').expect(200);
+    expect(ready.body.info.kafka.state).toBe('joined');
+    const metrics = await evaluation.http.get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/events_consumed_total\{[^}]*type="passerelle\.identity\.user\.registered\.v1"[^}]*outcome="processed"/);
+  });
+});
