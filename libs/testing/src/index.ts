@@ -1,4 +1,6 @@
 export * from './expect-eventually';
 export * from './kafka-probe';
+export * from './service-process';
+export * from './tcp-proxy';
 export * from './test-app';
 export * from './test-database';

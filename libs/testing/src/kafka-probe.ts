@@ -104,3 +104,20 @@ function parseJson(value: string | null): unknown {
     return undefined;
   }
 }
+
+/** Writes records as they are given (headers, key, value), e.g. duplicates or poison records. */
+export class RawProducer {
+  private readonly kafka = new Kafka({ clientId: 'test-raw-producer', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
+  private readonly producer = this.kafka.producer({ allowAutoTopicCreation: false });
+  private connected?: Promise<void>;
+
+  async send(topic: string, messages: { key: string; value: string; headers: Record<string, string> }[]): Promise<void> {
+    this.connected ??= this.producer.connect();
+    await this.connected;
+    await this.producer.send({ topic, acks: -1, messages });
+  }
+
+  async stop(): Promise<void> {
+    if (this.connected) await this.producer.disconnect();
+  }
+}
