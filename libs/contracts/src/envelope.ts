@@ -82,7 +82,8 @@ export const CE_HEADERS = {
   traceparent: 'traceparent',
 } as const;
 
-const REQUIRED_HEADERS = [
+/** Every header but `traceparent`, which a producer without a trace context omits. */
+export const REQUIRED_HEADERS = [
   CE_HEADERS.specversion,
   CE_HEADERS.id,
   CE_HEADERS.source,
@@ -115,10 +116,12 @@ export function createEnvelope<T>(
   const checked = validateEventData(definition, data);
   if (!checked.valid) throw new InvalidEventError(definition.type, checked.errors);
   const problems: ValidationIssue[] = [];
-  if (options.id !== undefined && !isUuidV7(options.id)) problems.push({ path: '/id', issue: 'must be a UUIDv7' });
-  if (options.time !== undefined && Number.isNaN(options.time.getTime())) problems.push({ path: '/time', issue: 'must be a valid date' });
+  if (options.id !== undefined && !isUuidV7(options.id)) problems.push({ path: 'options.id', issue: 'must be a UUIDv7' });
+  if (options.time !== undefined && Number.isNaN(options.time.getTime())) {
+    problems.push({ path: 'options.time', issue: 'must be a valid date' });
+  }
   if (options.traceparent !== undefined && !TRACEPARENT.test(options.traceparent)) {
-    problems.push({ path: '/traceparent', issue: 'must be a W3C traceparent' });
+    problems.push({ path: 'options.traceparent', issue: 'must be a W3C traceparent' });
   }
   if (problems.length > 0) throw new InvalidEventError(definition.type, problems);
 

@@ -49,11 +49,9 @@ export interface EventSpec<TData> {
   readonly example: TData;
 }
 
-export const topicName = (service: ServiceName, aggregate: string): string => `passerelle.${service}.${aggregate}`;
-
 /** Derives the names from the parts so no definition can misspell its own type, topic or schema URN. */
 export function defineEvent<TData>(spec: EventSpec<TData>): EventDefinition<TData> {
-  const topic = topicName(spec.service, spec.aggregate);
+  const topic = `passerelle.${spec.service}.${spec.aggregate}`;
   const type = `${topic}.${spec.verb}.v${spec.version}`;
   return Object.freeze({
     type,

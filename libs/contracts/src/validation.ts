@@ -1,4 +1,4 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { EventDefinition } from './event-definition';
 
@@ -25,21 +25,10 @@ addFormats(ajv);
  */
 ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 
-const compiled = new WeakMap<object, ValidateFunction>();
-
-/** Compiled on first use: a service only pays for the event types it actually produces or consumes. */
-function validatorFor(definition: EventDefinition): ValidateFunction {
-  const schema = definition.schema as object;
-  let validate = compiled.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
-  }
-  return validate;
-}
-
 export function validateEventData(definition: EventDefinition, data: unknown): ValidationResult {
-  const validate = validatorFor(definition);
+  // Compiled on first use, so a service only pays for the types it produces or consumes;
+  // Ajv caches the compiled function by schema object, so each schema compiles once.
+  const validate = ajv.compile(definition.schema as object);
   if (validate(data)) return { valid: true };
   return { valid: false, errors: toIssues(validate.errors ?? []) };
 }
@@ -62,8 +51,6 @@ function toIssue(error: ErrorObject): ValidationIssue {
       return { path: at(error.params.additionalProperty), issue: 'is not allowed' };
     case 'enum':
       return { path: at(), issue: `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}` };
-    case 'const':
-      return { path: at(), issue: `must be ${JSON.stringify(error.params.allowedValue)}` };
     default:
       return { path: at(), issue: error.message ?? `fails the ${error.keyword} rule` };
   }

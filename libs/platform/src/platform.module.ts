@@ -37,7 +37,7 @@ export class PlatformModule {
     const { service, config } = options;
     return {
       module: PlatformModule,
-      imports: [DiscoveryModule, TerminusModule.forRoot({ errorLogStyle: 'json' })],
+      imports: [DiscoveryModule, TerminusModule.forRoot({ logger: false })],
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },

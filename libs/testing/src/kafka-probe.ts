@@ -17,19 +17,31 @@ export function kafkaBrokers(): string[] {
   return (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
 }
 
+export interface KafkaProbeOptions {
+  /** Defaults to the test run's broker. */
+  readonly brokers?: string[];
+  /** Read the topics' whole history instead of starting at their current end. */
+  readonly fromBeginning?: boolean;
+}
+
 /**
  * Reads topics from their current end (only what a test produces from now
  * on) with a throw-away consumer group, and keeps every record for assertions.
  */
 export class KafkaProbe {
   readonly records: ProbedRecord[] = [];
-  private readonly kafka = new Kafka({ clientId: 'test-probe', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
+  private readonly kafka: Kafka;
   private consumer?: Consumer;
 
-  constructor(private readonly topics: readonly string[]) {}
+  constructor(
+    private readonly topics: readonly string[],
+    private readonly options: KafkaProbeOptions = {},
+  ) {
+    this.kafka = new Kafka({ clientId: 'test-probe', brokers: options.brokers ?? kafkaBrokers(), logLevel: logLevel.NOTHING });
+  }
 
   async start(): Promise<this> {
-    const ends = await this.endOffsets();
+    const ends = this.options.fromBeginning ? [] : await this.endOffsets();
     const consumer = this.kafka.consumer({ groupId: `test-probe-${uuidv4()}` });
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.topics], fromBeginning: true });
@@ -107,9 +119,13 @@ function parseJson(value: string | null): unknown {
 
 /** Writes records as they are given (headers, key, value), e.g. duplicates or poison records. */
 export class RawProducer {
-  private readonly kafka = new Kafka({ clientId: 'test-raw-producer', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
-  private readonly producer = this.kafka.producer({ allowAutoTopicCreation: false });
+  private readonly producer;
   private connected?: Promise<void>;
+
+  constructor(brokers: string[] = kafkaBrokers()) {
+    const kafka = new Kafka({ clientId: 'test-raw-producer', brokers, logLevel: logLevel.NOTHING });
+    this.producer = kafka.producer({ allowAutoTopicCreation: false });
+  }
 
   async send(topic: string, messages: { key: string; value: string; headers: Record<string, string> }[]): Promise<void> {
     this.connected ??= this.producer.connect();

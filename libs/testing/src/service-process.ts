@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'child_process';
-import { createWriteStream, mkdirSync } from 'fs';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { expectEventually } from './expect-eventually';
 
@@ -9,7 +9,8 @@ import { expectEventually } from './expect-eventually';
  */
 export class ServiceProcess {
   private child?: ChildProcess;
-  private exited?: Promise<number | null>;
+  private exited?: Promise<string>;
+  private logFile = '';
 
   constructor(
     readonly service: string,
@@ -24,14 +25,16 @@ export class ServiceProcess {
   async start(): Promise<void> {
     const logs = join(process.cwd(), '.cache', 'test-logs');
     mkdirSync(logs, { recursive: true });
-    const log = createWriteStream(join(logs, `${this.service}-${this.port}.log`), { flags: 'a' });
+    this.logFile = join(logs, `${this.service}-${this.port}.log`);
+    writeFileSync(this.logFile, '');
+    const log = createWriteStream(this.logFile, { flags: 'a' });
     const child = spawn(process.execPath, [join('dist', 'apps', this.service, 'src', 'main.js')], {
       env: { ...process.env, ...this.env, PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? String(code))));
     this.child = child;
     await expectEventually(
       async () => {
@@ -49,10 +52,15 @@ export class ServiceProcess {
     await this.exited;
   }
 
-  /** SIGTERM: the graceful shutdown; resolves with the exit code. */
-  async terminate(): Promise<number | null> {
+  /**
+   * SIGTERM: the graceful shutdown. Resolves with how the process ended
+   * (Nest re-raises the signal once its shutdown hooks are done, so a clean
+   * stop ends with 'SIGTERM') and its log lines since it started.
+   */
+  async terminate(): Promise<{ exit: string; log: string[] }> {
     this.child?.kill('SIGTERM');
-    return (await this.exited) ?? null;
+    const exit = (await this.exited) ?? 'unknown';
+    return { exit, log: readFileSync(this.logFile, 'utf8').split('\n') };
   }
 
   async metric(name: string, labels: Record<string, string>): Promise<number> {

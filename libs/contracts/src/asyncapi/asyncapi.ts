@@ -1,12 +1,13 @@
 import { EVENT_CATALOGUE } from '../catalogue';
-import { CE_HEADERS, CONTENT_TYPE, SPEC_VERSION, createEnvelope, sourceOf, toKafkaMessage } from '../envelope';
+import { CE_HEADERS, CONTENT_TYPE, REQUIRED_HEADERS, SPEC_VERSION, createEnvelope, sourceOf, toKafkaMessage } from '../envelope';
 import type { EventDefinition } from '../event-definition';
-import { TOPICS, type TopicDefinition } from '../topics';
+import { TOPICS } from '../topics';
 
 /**
- * Version of the published contract as a whole: minor when an event type or
- * an optional field is added, major never (a breaking change is a new `.vN`
- * type beside the old one, so the document only grows).
+ * Version of the published contract as a whole: minor when an event type or a
+ * new version of one is added, patch for descriptions and examples, major
+ * never (a breaking change is a new `.vN` type beside the old one, so the
+ * document only grows).
  */
 export const CONTRACT_VERSION = '1.0.0';
 
@@ -40,25 +41,14 @@ one aggregate are ordered within their partition; there is **no ordering across 
 Payloads carry ids, not personal data, except where a consumer needs it (\`x-personal-fields\` lists those fields per message). When a user is erased
 (\`passerelle.identity.user.erased.v1\`), every consumer removes or anonymises what it holds for that user id.`;
 
-const channelId = (topic: TopicDefinition) => topic.name;
-const messageId = (definition: EventDefinition) => definition.type;
-const ref = (...path: string[]) => ({ $ref: `#/${path.map((part) => part.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}` });
+// Topic and type names contain neither `/` nor `~`, so they need no JSON Pointer escaping.
+const ref = (...path: string[]) => ({ $ref: `#/${path.join('/')}` });
 
 function headersSchema(definition: EventDefinition) {
   const uuid = { type: 'string', format: 'uuid' };
   return {
     type: 'object',
-    required: [
-      CE_HEADERS.specversion,
-      CE_HEADERS.id,
-      CE_HEADERS.source,
-      CE_HEADERS.type,
-      CE_HEADERS.time,
-      CE_HEADERS.subject,
-      CE_HEADERS.networkId,
-      CE_HEADERS.dataschema,
-      CE_HEADERS.contentType,
-    ],
+    required: [...REQUIRED_HEADERS],
     properties: {
       [CE_HEADERS.specversion]: { const: SPEC_VERSION },
       [CE_HEADERS.id]: { ...uuid, description: 'UUIDv7; consumers deduplicate on it.' },
@@ -69,7 +59,11 @@ function headersSchema(definition: EventDefinition) {
       [CE_HEADERS.networkId]: { ...uuid, description: 'The network (tenant): data.networkId.' },
       [CE_HEADERS.dataschema]: { const: definition.dataschema },
       [CE_HEADERS.contentType]: { const: CONTENT_TYPE },
-      [CE_HEADERS.traceparent]: { type: 'string', description: 'W3C Trace Context of the request that caused the event.' },
+      [CE_HEADERS.traceparent]: {
+        type: 'string',
+        pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
+        description: 'W3C Trace Context of the request that caused the event.',
+      },
     },
   };
 }
@@ -107,31 +101,33 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
   const operations: Record<string, unknown> = {};
   const messages: Record<string, unknown> = {};
 
+  // Channels are keyed by topic name and messages by event type: both unique, and readable in tools.
   for (const topic of TOPICS) {
     const definitions = EVENT_CATALOGUE.filter((definition) => definition.topic === topic.name);
-    const id = channelId(topic);
-    channels[id] = {
+    const keys = [...new Set(definitions.map((definition) => definition.subjectField))].join(' / ');
+    channels[topic.name] = {
       address: topic.name,
       title: topic.name,
       description:
-        `Events of the ${topic.aggregate} aggregate, published by the ${topic.service} service and keyed by the ${topic.aggregate} id. ` +
+        `Events of the ${topic.aggregate} aggregate, published by the ${topic.service} service; record key: ${keys}. ` +
         `Records a consumer cannot handle go to ${topic.deadLetter}.`,
-      messages: Object.fromEntries(definitions.map((definition) => [messageId(definition), ref('components', 'messages', messageId(definition))])),
+      messages: Object.fromEntries(definitions.map((definition) => [definition.type, ref('components', 'messages', definition.type)])),
       bindings: { kafka: { partitions: topic.partitions, bindingVersion: KAFKA_BINDING_VERSION } },
       'x-dead-letter-topic': topic.deadLetter,
     };
     operations[`${topic.service}.send.${topic.aggregate}`] = {
       action: 'send',
-      channel: ref('channels', id),
+      channel: ref('channels', topic.name),
       title: `${topic.service} publishes ${topic.aggregate} events`,
       summary: `The ${topic.service} service is the only producer on ${topic.name}, through its transactional outbox.`,
       tags: [{ name: topic.service }],
-      messages: definitions.map((definition) => ref('channels', id, 'messages', messageId(definition))),
+      messages: definitions.map((definition) => ref('channels', topic.name, 'messages', definition.type)),
     };
-    for (const definition of definitions) messages[messageId(definition)] = message(definition);
+    for (const definition of definitions) messages[definition.type] = message(definition);
   }
 
-  return {
+  // A copy: tools that resolve references in place must not reach the live schemas the validators use.
+  return structuredClone({
     asyncapi: '3.0.0',
     info: {
       title: 'Passerelle events',
@@ -143,5 +139,5 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
     channels,
     operations,
     components: { messages },
-  };
+  });
 }

@@ -48,6 +48,10 @@ export class EventConsumer {
   private lastError?: string;
   private stopping = false;
   private startLoop?: Promise<void>;
+  private commitTimer?: NodeJS.Timeout;
+  private inFlight = 0;
+  /** Next offset to commit per partition, for records whose effect has committed. */
+  private readonly processed = new Map<string, { topic: string; partition: number; offset: string }>();
   private readonly handlers = new Map<string, RegisteredHandler[]>();
 
   constructor(
@@ -85,12 +89,20 @@ export class EventConsumer {
   }
 
   /** Stops fetching, lets in-flight handlers finish, commits their offsets and leaves the group. */
-  async stop(): Promise<void> {
+  async stop(timeoutMs = 20_000): Promise<void> {
     this.stopping = true;
     await this.startLoop;
-    await this.consumer?.disconnect().catch((error: unknown) => {
-      this.logger.warn({ err: error }, 'consumer did not disconnect cleanly');
-    });
+    clearInterval(this.commitTimer);
+    const consumer = this.consumer;
+    if (consumer) {
+      consumer.pause(this.topics.map((topic) => ({ topic })));
+      const deadline = Date.now() + timeoutMs;
+      while (this.inFlight > 0 && Date.now() < deadline) await sleep(20);
+      await this.commitProcessed();
+      await consumer.disconnect().catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'consumer did not disconnect cleanly');
+      });
+    }
     this.state = 'stopped';
   }
 
@@ -101,13 +113,15 @@ export class EventConsumer {
       try {
         await consumer.connect();
         await consumer.subscribe({ topics: this.topics, fromBeginning: true });
+        // Offsets are committed here, not by kafkajs, so that only records whose
+        // effect has committed are ever marked done, on a timer and at shutdown.
         await consumer.run({
-          autoCommit: true,
-          autoCommitInterval: this.options.commitIntervalMs,
+          autoCommit: false,
           partitionsConsumedConcurrently: this.options.partitionsConcurrently,
           eachMessage: (payload) => this.onMessage(payload),
         });
         this.consumer = consumer;
+        this.commitTimer ??= setInterval(() => void this.commitProcessed(), this.options.commitIntervalMs);
         return;
       } catch (error) {
         this.state = 'crashed';
@@ -123,10 +137,16 @@ export class EventConsumer {
     const consumer = this.kafka.kafka.consumer({
       groupId: this.options.groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      // A pod killed without leaving the group holds its partitions this long:
+      // short enough to fail over quickly, long enough for a slow handler
+      // (handlers waiting on retries keep heartbeating).
+      sessionTimeout: 15_000,
+      rebalanceTimeout: 20_000,
+      heartbeatInterval: 1_500,
     });
     consumer.on(consumer.events.GROUP_JOIN, () => {
+      // Partitions may have moved: their new owners resume from the last commit.
+      this.processed.clear();
       this.state = 'joined';
       this.lastError = undefined;
     });
@@ -151,8 +171,33 @@ export class EventConsumer {
 
   private async onMessage(payload: EachMessagePayload): Promise<void> {
     // Records fetched after SIGTERM stay uncommitted for the next owner of the partition.
-    if (this.stopping) throw new ShuttingDown('consumer is stopping');
-    await this.process(payload);
+    if (this.stopping) return;
+    this.inFlight += 1;
+    try {
+      await this.process(payload);
+      const { topic, partition, message } = payload;
+      this.processed.set(`${topic}:${partition}`, { topic, partition, offset: (BigInt(message.offset) + 1n).toString() });
+    } catch (error) {
+      if (!(error instanceof ShuttingDown)) throw error;
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  private async commitProcessed(): Promise<void> {
+    const consumer = this.consumer;
+    if (!consumer || this.processed.size === 0) return;
+    const offsets = [...this.processed.values()];
+    try {
+      await consumer.commitOffsets(offsets);
+      for (const committed of offsets) {
+        const key = `${committed.topic}:${committed.partition}`;
+        if (this.processed.get(key)?.offset === committed.offset) this.processed.delete(key);
+      }
+    } catch (error) {
+      // A rebalance in progress: the next tick retries, or the new owner re-reads (the inbox absorbs it).
+      this.logger.warn({ err: error }, 'could not commit consumer offsets yet');
+    }
   }
 
   private async process({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {

@@ -8,6 +8,9 @@ import pino, { type Logger } from 'pino';
  * Operations): no e-mail, name or message text goes into a log field.
  */
 export function createLogger(service: string, level: string): Logger {
+  // Synchronous writes: the last lines of a shutdown (Nest re-raises SIGTERM
+  // right after its hooks) must not be lost in a buffer.
+  const destination = pino.destination({ dest: 1, sync: true });
   return pino({
     level,
     base: { service },
@@ -17,7 +20,7 @@ export function createLogger(service: string, level: string): Logger {
       const span = trace.getActiveSpan()?.spanContext();
       return span ? { trace_id: span.traceId, span_id: span.spanId } : {};
     },
-  });
+  }, destination);
 }
 
 /** Nest's logger interface over pino, so framework messages share the format. */
