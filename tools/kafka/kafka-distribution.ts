@@ -3,10 +3,11 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { dirname, join } from 'node:path';
 
 /**
- * Newest Kafka served by Maven Central at the time of writing; verified by hand against
- * kafkajs 2.2.4 (topic creation, idempotent produce with acks=-1, group consume, offset
- * commit, broker restart). kafkajs only speaks the "classic" group protocol and older
- * request versions, all of which 4.x still accepts, so no fallback to 3.9 is needed.
+ * The newest Kafka on Maven Central when this was written, verified by hand with kafkajs
+ * 2.2.4 (topic creation, idempotent acks=-1 produce, group consume, offset commit, restart).
+ * Kafka 4.0 dropped old request versions (KIP-896) but every API kafkajs implements still
+ * has an overlap; the tightest is DeleteTopics, where kafkajs' newest (v1) is the broker's
+ * oldest. kafkajs only speaks the classic group protocol, which 4.x keeps serving.
  */
 export const KAFKA_VERSION = '4.4.0';
 
@@ -18,7 +19,7 @@ export const KAFKA_VERSION = '4.4.0';
  */
 const LOG4J_VERSION = '2.25.5';
 
-/** Maven 3.8's built-in default for this plugin is 2.8, which is too old to trust. */
+/** Pinned for reproducible resolution; Maven 3.8 would otherwise pick its ancient default (2.8). */
 const DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1';
 
 const MIN_JAVA = 17;

@@ -5,7 +5,7 @@
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { brokerFiles, log4jConfig, serverProperties } from './broker-files';
@@ -59,6 +59,25 @@ function readTail(file: string, lines: number): string {
   return existsSync(file) ? lastLines(readFileSync(file, 'utf8'), lines) : '(no output)';
 }
 
+/** The pid in a pid or lock file; undefined if the file is missing or garbled. */
+function readPid(file: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Signals a process that may have exited a moment ago; that race is not an error. */
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
 function assertPortFree(port: number, role: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -106,20 +125,43 @@ export class LocalKafka {
 
   /** The pid of this port's broker if this tool started it and it is still running. */
   get pid(): number | undefined {
-    if (!existsSync(this.pidFile)) return undefined;
-    const pid = Number(readFileSync(this.pidFile, 'utf8').trim());
-    return Number.isInteger(pid) && this.isAlive(pid) && this.isOurBroker(pid) ? pid : undefined;
+    const pid = readPid(this.pidFile);
+    return pid !== undefined && this.isAlive(pid) && this.isOurBroker(pid) ? pid : undefined;
   }
 
-  /** Starts the broker (or adopts the one this tool already runs there) and waits until it serves. */
-  async start(): Promise<void> {
-    const running = this.pid;
-    if (running !== undefined) {
-      this.log(`kafka: broker on ${this.brokers} already started by this tool (pid ${running})`);
-      await this.waitUntilServing(running);
-      return;
+  /**
+   * Starts the broker, or adopts the one this tool already runs on this port (possibly still
+   * booting, possibly started by another process), and waits until it serves. Resolves true
+   * when this call launched the process, i.e. when the caller owns it.
+   */
+  async start(): Promise<boolean> {
+    const unlock = await this.lockStart();
+    try {
+      const running = this.pid;
+      if (running !== undefined) {
+        this.log(`kafka: broker on ${this.brokers} already started by this tool (pid ${running})`);
+        await this.waitUntilServing(running);
+        return false;
+      }
+      await this.launch();
+      return true;
+    } finally {
+      unlock();
     }
+  }
 
+  /** Stops this port's broker if this tool started it; resolves true when one was stopped. */
+  async stop(): Promise<boolean> {
+    const pid = this.pid;
+    rmSync(this.pidFile, { force: true }); // stale, or about to be
+    if (pid === undefined) return false;
+    this.log(`kafka: stopping broker on ${this.brokers} (pid ${pid})…`);
+    await this.terminate(pid);
+    this.log(`kafka: broker on ${this.brokers} stopped`);
+    return true;
+  }
+
+  private async launch(): Promise<void> {
     await checkJava();
     const libDir = await ensureKafkaJars(this.log);
     await assertPortFree(this.port, 'broker');
@@ -135,49 +177,90 @@ export class LocalKafka {
 
     this.log(`kafka: starting Kafka ${KAFKA_VERSION} on ${this.brokers} (data: ${this.dataDir})`);
     const output = openSync(this.files.consoleLog, 'a');
+    let child: ChildProcess;
     try {
-      this.child = spawn(
-        javaCommand(),
-        [...this.jvmArgs(libDir), 'kafka.Kafka', this.files.serverProperties],
-        { cwd: this.dataDir, detached: true, stdio: ['ignore', output, output] },
-      );
+      child = spawn(javaCommand(), [...this.jvmArgs(libDir), 'kafka.Kafka', this.files.serverProperties], {
+        cwd: this.dataDir,
+        detached: true,
+        stdio: ['ignore', output, output],
+      });
     } finally {
       closeSync(output);
     }
-    this.child.unref(); // whoever started it decides whether it outlives this process
-    const pid = this.child.pid;
+    // Spawn failures surface both as a missing pid (handled below) and as an 'error' event,
+    // which would crash the process if nobody listened.
+    child.on('error', () => undefined);
+    child.unref(); // whoever started it decides whether it outlives this process
+    const pid = child.pid;
     if (pid === undefined) {
-      throw new Error(`kafka: could not start ${javaCommand()}; see ${this.files.consoleLog}`);
+      throw new Error(`kafka: could not start ${javaCommand()}; check that it runs, then retry`);
     }
-    mkdirSync(cacheRoot(), { recursive: true });
+    this.child = child;
     writeFileSync(this.pidFile, `${pid}\n`);
 
     try {
       await this.waitUntilServing(pid);
     } catch (error) {
-      await this.stop();
+      await this.terminate(pid);
+      rmSync(this.pidFile, { force: true });
       throw error;
     }
   }
 
-  /** Stops this port's broker if this tool started it; resolves true when one was stopped. */
-  async stop(): Promise<boolean> {
-    const pid = this.pid;
-    if (pid === undefined) {
-      rmSync(this.pidFile, { force: true });
-      return false;
+  /**
+   * Serialises starts on one port across processes (say `npm start` and `npm test` launched
+   * together): without it both would see no broker, both would launch one, and the loser
+   * would clobber the winner's pid file. A lock left by a dead process is taken over.
+   */
+  private async lockStart(): Promise<() => void> {
+    const lockFile = join(cacheRoot(), `broker-${this.port}.lock`);
+    // Linking a complete file makes "create if absent" atomic *with* its content, so a
+    // reader never sees an empty lock and mistakes it for a stale one.
+    const candidate = `${lockFile}.${process.pid}`;
+    mkdirSync(cacheRoot(), { recursive: true });
+    writeFileSync(candidate, `${process.pid}\n`);
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    let announced = false;
+    try {
+      for (;;) {
+        try {
+          linkSync(candidate, lockFile);
+          return () => rmSync(lockFile, { force: true });
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        }
+        const holder = readPid(lockFile);
+        if (holder === undefined || !this.isAlive(holder)) {
+          rmSync(lockFile, { force: true }); // released meanwhile, or left by a dead process
+          continue;
+        }
+        if (Date.now() > deadline) {
+          throw new Error(
+            `kafka: process ${holder} has been starting the broker on ${this.brokers} for too long; ` +
+              `stop it or delete ${lockFile}`,
+          );
+        }
+        if (!announced) {
+          announced = true;
+          this.log(`kafka: process ${holder} is starting the broker on ${this.brokers}; waiting for it…`);
+        }
+        await sleep(500);
+      }
+    } finally {
+      rmSync(candidate, { force: true });
     }
-    this.log(`kafka: stopping broker on ${this.brokers} (pid ${pid})…`);
-    process.kill(pid, 'SIGTERM');
+  }
+
+  /** SIGTERM lets Kafka shut down cleanly (no log recovery on the next start); SIGKILL if it hangs. */
+  private async terminate(pid: number): Promise<void> {
+    if (!this.isAlive(pid)) return;
+    signal(pid, 'SIGTERM');
     if (!(await this.waitForExit(pid, STOP_TIMEOUT_MS))) {
       this.log(`kafka: broker did not stop within ${STOP_TIMEOUT_MS / 1000}s; killing it`);
-      process.kill(pid, 'SIGKILL');
+      signal(pid, 'SIGKILL');
       await this.waitForExit(pid, 5_000);
     }
-    rmSync(this.pidFile, { force: true });
-    this.child = undefined;
-    this.log(`kafka: broker on ${this.brokers} stopped`);
-    return true;
+    if (this.child?.pid === pid) this.child = undefined;
   }
 
   private jvmArgs(libDir: string): string[] {
@@ -308,13 +391,9 @@ export async function ensureKafka(
   const { host, port } = parseBroker(brokers);
   const local = isLoopback(host) ? new LocalKafka({ port, log }) : undefined;
 
-  // A broker this tool started earlier may still be booting; wait for it rather than
-  // mistaking it for "unreachable" and starting a second one on the same data.
-  if (local?.pid !== undefined) {
-    await local.start();
-    return { brokers: local.brokers, startedHere: false };
-  }
-  if (await isKafkaReachable(brokers)) {
+  // A broker this tool started may still be booting and not answer yet: leave it to start(),
+  // which waits for it instead of launching a second one on the same data.
+  if (local?.pid === undefined && (await isKafkaReachable(brokers))) {
     log(`kafka: using the broker already running at ${brokers}`);
     return { brokers, startedHere: false };
   }
@@ -324,9 +403,11 @@ export async function ensureKafka(
         `start that broker, or unset KAFKA_BROKERS to use a local one`,
     );
   }
-  log(`kafka: no broker at ${brokers}; starting a local one`);
-  await local.start();
-  return { brokers: local.brokers, startedHere: true };
+  if (local.pid === undefined) log(`kafka: no broker at ${brokers}; starting a local one`);
+  const startedHere = await local.start();
+  // 127.0.0.1 rather than a "localhost" from KAFKA_BROKERS: Node may resolve that to ::1,
+  // where the broker does not listen.
+  return { brokers: local.brokers, startedHere };
 }
 
 /** Stops the broker ensureKafka() started at the configured address; false if there was none. */

@@ -21,7 +21,9 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await client.end().catch(() => undefined);
   }
-  const kafka = await ensureKafka({ log });
+  // The tests' own broker, apart from the one `npm start` uses (9092), so a
+  // running demo and a test run never share consumer groups or topics.
+  const kafka = await ensureKafka({ log, brokers: process.env['TEST_KAFKA_BROKERS'] ?? '127.0.0.1:29092' });
   process.env['KAFKA_BROKERS'] = kafka.brokers;
   await ensureCatalogueTopics(kafka.brokers, log);
   (globalThis as { __kafkaStartedHere?: boolean }).__kafkaStartedHere = kafka.startedHere;

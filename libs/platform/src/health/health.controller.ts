@@ -1,6 +1,7 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { EventConsumerHost } from '../inbox/event-consumer.host';
 import { OutboxRelay } from '../outbox/outbox-relay';
@@ -31,14 +32,17 @@ export class HealthController {
     return this.health.check([]);
   }
 
+  /** 200 or 503, with every check's status and details either way (ops read them). */
   @Get('ready')
   @HealthCheck()
-  ready() {
-    return this.health.check([
-      () => this.database(),
-      () => this.kafkaConsumer(),
-      () => this.outbox(),
-    ]);
+  async ready(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([() => this.database(), () => this.kafkaConsumer(), () => this.outbox()]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      response.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return error.getResponse() as HealthCheckResult;
+    }
   }
 
   private async database() {

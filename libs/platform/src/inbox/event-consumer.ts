@@ -95,10 +95,15 @@ export class EventConsumer {
     clearInterval(this.commitTimer);
     const consumer = this.consumer;
     if (consumer) {
-      consumer.pause(this.topics.map((topic) => ({ topic })));
-      const deadline = Date.now() + timeoutMs;
-      while (this.inFlight > 0 && Date.now() < deadline) await sleep(20);
-      await this.commitProcessed();
+      try {
+        consumer.pause(this.topics.map((topic) => ({ topic })));
+        const deadline = Date.now() + timeoutMs;
+        while (this.inFlight > 0 && Date.now() < deadline) await sleep(20);
+        await this.commitProcessed();
+      } catch (error) {
+        // Not running (e.g. Kafka is down): nothing is in flight, nothing to commit.
+        this.logger.warn({ err: error }, 'consumer was not running at shutdown');
+      }
       await consumer.disconnect().catch((error: unknown) => {
         this.logger.warn({ err: error }, 'consumer did not disconnect cleanly');
       });

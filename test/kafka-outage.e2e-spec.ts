@@ -1,0 +1,83 @@
+import { userRegistered } from '@passerelle/contracts';
+import { createTestApp, expectEventually, KafkaProbe, type TestApp } from '@passerelle/testing';
+import { randomUUID } from 'crypto';
+import { evaluationConfigSchema } from '../apps/evaluation/src/config';
+import { EvaluationModule } from '../apps/evaluation/src/evaluation.module';
+import { identityConfigSchema } from '../apps/identity/src/config';
+import { IdentityModule } from '../apps/identity/src/identity.module';
+import { ensureCatalogueTopics } from '../tools/dev/catalogue-topics';
+import { LocalKafka } from '../tools/kafka/local-kafka';
+
+/**
+ * Kafka goes away for a while (its own broker here, so the rest of the suite
+ * is not disturbed): writes keep succeeding, liveness stays up, readiness
+ * says the consumer is down, and once the broker is back the event written
+ * meanwhile is published exactly once and counted.
+ */
+describe('Kafka outage', () => {
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const broker = new LocalKafka({ port: 29094, log });
+  let identity: TestApp;
+  let evaluation: TestApp;
+
+  beforeAll(async () => {
+    await broker.start();
+    await ensureCatalogueTopics(broker.brokers, log);
+    const env = { KAFKA_BROKERS: broker.brokers };
+    identity = await createTestApp({ description: IdentityModule.description, schema: identityConfigSchema, module: (c) => IdentityModule.register(c), env });
+    evaluation = await createTestApp({ description: EvaluationModule.description, schema: evaluationConfigSchema, module: (c) => EvaluationModule.register(c), env });
+  });
+
+  afterAll(async () => {
+    await identity?.close();
+    await evaluation?.close();
+    await broker.stop();
+  });
+
+  it('keeps accepting writes and publishes them exactly once when the broker returns', async () => {
+    const slug = `outage-${randomUUID().slice(0, 8)}`;
+    const networkId = (await identity.http.post('/v1/networks').send({ name: 'Outage', slug }).expect(201)).body.id as string;
+    const registrations = () => evaluation.http.get(`/v1/reports/networks/${networkId}/registrations`).expect(200);
+    await identity.http.post('/v1/users').send({ networkId, email: 'before@example.org', displayName: 'Before' }).expect(201);
+    await expectEventually(async () => expect((await registrations()).body.registeredUsers).toBe(1));
+
+    await broker.stop();
+    const during = await identity.http
+      .post('/v1/users')
+      .send({ networkId, email: 'during@example.org', displayName: 'During' })
+      .expect(201);
+    const userId = during.body.id as string;
+    const [row] = await identity.dataSource.query('SELECT published_at FROM outbox WHERE message_key = $1', [userId]);
+    expect(row).toEqual({ published_at: null });
+
+    await identity.http.get('/health/live').expect(200);
+    await evaluation.http.get('/health/live').expect(200);
+    await expectEventually(
+      async () => {
+        const ready = await evaluation.http.get('/health/ready');
+        expect(ready.status).toBe(503);
+        expect(ready.body.error.kafka.status).toBe('down');
+      },
+      { timeoutMs: 90_000, intervalMs: 500 },
+    );
+
+    await broker.start();
+    await expectEventually(async () => expect((await registrations()).body.registeredUsers).toBe(2), { timeoutMs: 90_000 });
+    await expectEventually(async () => expect((await evaluation.http.get('/health/ready')).status).toBe(200), { timeoutMs: 60_000 });
+
+    // Exactly one record for the user written during the outage, in the whole topic.
+    const all = await new KafkaProbe([userRegistered.topic], { brokers: [broker.brokers], fromBeginning: true }).start();
+    try {
+      await all.waitFor((record) => record.key === userId);
+      const [published] = await identity.dataSource.query('SELECT published_at FROM outbox WHERE message_key = $1', [userId]);
+      expect(published.published_at).not.toBeNull();
+      await expectEventually(async () => {
+        const before = all.records.find((record) => (record.data as { email?: string })?.email === 'before@example.org');
+        expect(before).toBeDefined();
+      });
+      expect(all.records.filter((record) => record.key === userId)).toHaveLength(1);
+    } finally {
+      await all.stop();
+    }
+  });
+});
