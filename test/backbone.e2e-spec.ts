@@ -1,5 +1,6 @@
 import { fromKafkaMessage, userRegistered, validateEventData } from '@passerelle/contracts';
-import { createTestApp, expectEventually, KafkaProbe, type TestApp } from '@passerelle/testing';
+import { SpanKind } from '@opentelemetry/api';
+import { createTestApp, expectEventually, KafkaProbe, type TestApp, testSpans } from '@passerelle/testing';
 import { randomUUID } from 'crypto';
 import { identityConfigSchema } from '../apps/identity/src/config';
 import { IdentityModule } from '../apps/identity/src/identity.module';
@@ -125,5 +126,47 @@ describe('registrations projection (identity → Kafka → evaluation)', () => {
     expect(ready.body.info.kafka.state).toBe('joined');
     const metrics = await evaluation.http.get('/metrics').expect(200);
     expect(metrics.text).toMatch(/events_consumed_total\{[^}]*type="passerelle\.identity\.user\.registered\.v1"[^}]*outcome="processed"/);
+  });
+
+  it('continues the trace of an HTTP request into the consumer span on the other service', async () => {
+    const networkId = await createNetwork();
+    const traceId = randomUUID().replace(/-/g, '');
+    const traceparent = `00-${traceId}-${'ab'.repeat(8)}-01`;
+    const user = await identity.http
+      .post('/v1/users')
+      .set('traceparent', traceparent)
+      .send({ networkId, email: 'traced@example.org', displayName: 'Traced' })
+      .expect(201);
+
+    const spans = await expectEventually(() => {
+      const inTrace = testSpans.getFinishedSpans().filter((span) => span.spanContext().traceId === traceId);
+      const consumer = inTrace.find(
+        (span) => span.kind === SpanKind.CONSUMER && span.attributes['messaging.consumer.group.name'] === 'passerelle.evaluation',
+      );
+      expect(consumer).toBeDefined();
+      return inTrace;
+    });
+    const kinds = spans.map((span) => span.kind);
+    expect(kinds).toEqual(expect.arrayContaining([SpanKind.SERVER, SpanKind.PRODUCER, SpanKind.CONSUMER]));
+    const producer = spans.find((span) => span.kind === SpanKind.PRODUCER)!;
+    expect(producer.attributes['messaging.destination.name']).toBe(userRegistered.topic);
+    const consumer = spans.find((span) => span.kind === SpanKind.CONSUMER)!;
+    // The consumer span is the child of the publish span, which is the child of the request's span.
+    expect(consumer.parentSpanContext?.spanId).toBe(producer.spanContext().spanId);
+    const server = spans.find((span) => span.kind === SpanKind.SERVER)!;
+    expect(producer.parentSpanContext?.spanId).toBe(server.spanContext().spanId);
+    expect(server.parentSpanContext?.spanId).toBe('ab'.repeat(8));
+    const record = await probe.waitFor((r) => r.key === user.body.id);
+    expect(record[0].headers['traceparent']).toBe(`00-${traceId}-${producer.spanContext().spanId}-01`);
+  });
+
+  it('exposes the backbone metrics', async () => {
+    const identityMetrics = (await identity.http.get('/metrics').expect(200)).text;
+    expect(identityMetrics).toMatch(/events_published_total\{[^}]*type="passerelle\.identity\.user\.registered\.v1"[^}]*\} [1-9]/);
+    expect(identityMetrics).toMatch(/http_requests_total\{[^}]*route="\/v1\/users"[^}]*status="201"/);
+    expect(identityMetrics).toMatch(/outbox_backlog\{[^}]*\} \d+/);
+    const evaluationMetrics = (await evaluation.http.get('/metrics').expect(200)).text;
+    expect(evaluationMetrics).toMatch(/kafka_consumer_lag\{[^}]*group="passerelle\.evaluation"[^}]*topic="passerelle\.identity\.user"/);
+    expect(evaluationMetrics).toMatch(/event_handler_duration_seconds_count\{[^}]*type="passerelle\.identity\.user\.registered\.v1"/);
   });
 });
