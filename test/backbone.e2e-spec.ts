@@ -2,10 +2,8 @@ import { fromKafkaMessage, userRegistered, validateEventData } from '@passerelle
 import { SpanKind } from '@opentelemetry/api';
 import { createTestApp, expectEventually, KafkaProbe, type TestApp, testSpans } from '@passerelle/testing';
 import { randomUUID } from 'crypto';
-import { identityConfigSchema } from '../apps/identity/src/config';
-import { IdentityModule } from '../apps/identity/src/identity.module';
-import { evaluationConfigSchema } from '../apps/evaluation/src/config';
-import { EvaluationModule } from '../apps/evaluation/src/evaluation.module';
+import { identityApp } from '../apps/identity/src/identity.app';
+import { evaluationApp } from '../apps/evaluation/src/evaluation.app';
 
 /**
  * The backbone end to end: identity writes a user and its event in one
@@ -19,8 +17,8 @@ describe('registrations projection (identity → Kafka → evaluation)', () => {
 
   beforeAll(async () => {
     probe = await new KafkaProbe([userRegistered.topic]).start();
-    identity = await createTestApp({ description: IdentityModule.description, schema: identityConfigSchema, module: (c) => IdentityModule.register(c) });
-    evaluation = await createTestApp({ description: EvaluationModule.description, schema: evaluationConfigSchema, module: (c) => EvaluationModule.register(c) });
+    identity = await createTestApp(identityApp);
+    evaluation = await createTestApp(evaluationApp);
   });
 
   afterAll(async () => {

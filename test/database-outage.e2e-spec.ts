@@ -1,8 +1,7 @@
 import { userRegistered } from '@passerelle/contracts';
 import { createTestApp, expectEventually, KafkaProbe, TcpProxy, type TestApp, testDatabaseUrl } from '@passerelle/testing';
 import { randomUUID } from 'crypto';
-import { identityConfigSchema } from '../apps/identity/src/config';
-import { IdentityModule } from '../apps/identity/src/identity.module';
+import { identityApp } from '../apps/identity/src/identity.app';
 
 /**
  * The network path to one service's database is cut for a while: requests
@@ -20,12 +19,7 @@ describe('database outage', () => {
     const throughProxy = new URL(database);
     throughProxy.port = String(proxy.port);
     probe = await new KafkaProbe([userRegistered.topic]).start();
-    identity = await createTestApp({
-      description: IdentityModule.description,
-      schema: identityConfigSchema,
-      module: (config) => IdentityModule.register(config),
-      env: { DATABASE_URL: throughProxy.toString() },
-    });
+    identity = await createTestApp(identityApp, { env: { DATABASE_URL: throughProxy.toString() } });
   });
 
   afterAll(async () => {

@@ -1,10 +1,8 @@
 import { userRegistered } from '@passerelle/contracts';
 import { createTestApp, expectEventually, KafkaProbe, type TestApp } from '@passerelle/testing';
 import { randomUUID } from 'crypto';
-import { evaluationConfigSchema } from '../apps/evaluation/src/config';
-import { EvaluationModule } from '../apps/evaluation/src/evaluation.module';
-import { identityConfigSchema } from '../apps/identity/src/config';
-import { IdentityModule } from '../apps/identity/src/identity.module';
+import { evaluationApp } from '../apps/evaluation/src/evaluation.app';
+import { identityApp } from '../apps/identity/src/identity.app';
 import { ensureCatalogueTopics } from '../tools/dev/catalogue-topics';
 import { LocalKafka } from '../tools/kafka/local-kafka';
 
@@ -24,8 +22,8 @@ describe('Kafka outage', () => {
     await broker.start();
     await ensureCatalogueTopics(broker.brokers, log);
     const env = { KAFKA_BROKERS: broker.brokers };
-    identity = await createTestApp({ description: IdentityModule.description, schema: identityConfigSchema, module: (c) => IdentityModule.register(c), env });
-    evaluation = await createTestApp({ description: EvaluationModule.description, schema: evaluationConfigSchema, module: (c) => EvaluationModule.register(c), env });
+    identity = await createTestApp(identityApp, { env });
+    evaluation = await createTestApp(evaluationApp, { env });
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { createEnvelope, deadLetterTopic, toKafkaMessage, userRegistered, type UserRegisteredData } from '@passerelle/contracts';
 import { createTestApp, expectEventually, KafkaProbe, RawProducer, type TestApp } from '@passerelle/testing';
 import { randomUUID } from 'crypto';
-import { ALWAYS_FAILS, probeConfigSchema, probeDescription, ProbeServiceModule } from './probe-service';
+import { ALWAYS_FAILS, probeApp } from './probe-service';
 
 /**
  * The consuming side of PRODUCT.md's delivery guarantees, on the real
@@ -18,12 +18,7 @@ describe('event consumer (inbox, retries, dead-letter topic)', () => {
   beforeAll(async () => {
     deadLetters = await new KafkaProbe([deadLetterTopic(topic)]).start();
     producer = new RawProducer();
-    app = await createTestApp({
-      description: probeDescription,
-      schema: probeConfigSchema,
-      module: (config) => ProbeServiceModule.register(config),
-      env: { CONSUMER_MAX_ATTEMPTS: '3', CONSUMER_RETRY_BASE_MS: '20' },
-    });
+    app = await createTestApp(probeApp, { env: { CONSUMER_MAX_ATTEMPTS: '3', CONSUMER_RETRY_BASE_MS: '20' } });
   });
 
   afterAll(async () => {

@@ -1,9 +1,8 @@
-import { type DynamicModule, Injectable, Module } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type EventEnvelope, type UserRegisteredData, userRegistered } from '@passerelle/contracts';
-import type { ServiceDescription } from '@passerelle/platform/bootstrap';
+import { defineService } from '@passerelle/platform/bootstrap';
 import { defineConfig, platformConfigSchema } from '@passerelle/platform/config';
 import { type EventHandler, HandlesEvent } from '@passerelle/platform/inbox';
-import { type PlatformConfig, PlatformModule } from '@passerelle/platform';
 import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
@@ -11,12 +10,6 @@ import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
  * machinery without any domain: it records each `user.registered` it
  * handles, and its handler fails every time for a user named `always-fails`.
  */
-export const probeDescription: ServiceDescription = {
-  service: 'probe',
-  title: 'Platform probe',
-  description: 'Test service for the event backbone.',
-};
-export const probeConfigSchema = defineConfig({ ...platformConfigSchema('probe', 3999) });
 export const ALWAYS_FAILS = 'always-fails';
 
 class ProbeTables1764202000000 implements MigrationInterface {
@@ -49,21 +42,11 @@ class RecordRegistrationHandler implements EventHandler<UserRegisteredData> {
   }
 }
 
-@Module({})
-export class ProbeServiceModule {
-  static register(config: PlatformConfig): DynamicModule {
-    return {
-      module: ProbeServiceModule,
-      imports: [
-        PlatformModule.forRoot({
-          service: 'probe',
-          config,
-          entities: [],
-          migrations: [ProbeTables1764202000000],
-          migrateOnStart: true,
-        }),
-      ],
-      providers: [RecordRegistrationHandler],
-    };
-  }
-}
+export const probeApp = defineService({
+  description: { service: 'probe', title: 'Platform probe', description: 'Test service for the event backbone.' },
+  configSchema: defineConfig({ ...platformConfigSchema('probe', 3999) }),
+  entities: [],
+  migrations: [ProbeTables1764202000000],
+  imports: [],
+  providers: [RecordRegistrationHandler],
+});

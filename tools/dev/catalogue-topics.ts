@@ -1,5 +1,8 @@
 import { deadLetterTopic, TOPICS } from '@passerelle/contracts';
-import { Kafka, logLevel } from 'kafkajs';
+import { KafkaConnection } from '@passerelle/platform/kafka';
+import { createLogger } from '@passerelle/platform/observability';
+
+const ATTEMPTS = 5;
 
 /**
  * Creates every topic of the event catalogue and its dead-letter topic, as a
@@ -7,21 +10,20 @@ import { Kafka, logLevel } from 'kafkajs';
  * so probes and services can subscribe before the first event is written.
  */
 export async function ensureCatalogueTopics(brokers: string, log: (line: string) => void): Promise<void> {
-  const kafka = new Kafka({ clientId: 'passerelle-topics', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const existing = new Set(await admin.listTopics());
-    const wanted = TOPICS.flatMap((topic) => [
-      { topic: topic.name, numPartitions: topic.partitions },
-      { topic: deadLetterTopic(topic.name), numPartitions: topic.partitions },
-    ]);
-    const missing = wanted.filter((topic) => !existing.has(topic.topic));
-    if (missing.length > 0) {
-      log(`kafka: creating ${missing.length} topics of the event catalogue…`);
-      await admin.createTopics({ topics: missing, waitForLeaders: true });
+  const kafka = new KafkaConnection('passerelle-topics', brokers.split(','), createLogger('topics', 'error'));
+  const topics = TOPICS.flatMap((topic) => [
+    { name: topic.name, partitions: topic.partitions },
+    { name: deadLetterTopic(topic.name), partitions: topic.partitions },
+  ]);
+  log(`kafka: making sure the ${topics.length} topics of the event catalogue exist…`);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await kafka.ensureTopics(topics);
+      return;
+    } catch (error) {
+      // A broker that has just started may not know a topic it has just created yet.
+      if (attempt === ATTEMPTS) throw new Error(`kafka: could not create the catalogue topics on ${brokers}: ${String(error)}`);
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
     }
-  } finally {
-    await admin.disconnect();
   }
 }

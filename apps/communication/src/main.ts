@@ -1,5 +1,4 @@
 import { runService } from '@passerelle/platform/bootstrap';
-import { communicationConfigSchema } from './config';
-import { CommunicationModule } from './communication.module';
+import { communicationApp } from './communication.app';
 
-void runService(CommunicationModule.description, communicationConfigSchema, (config) => CommunicationModule.register(config));
+void runService(communicationApp);

@@ -1,5 +1,4 @@
 import { runService } from '@passerelle/platform/bootstrap';
-import { evaluationConfigSchema } from './config';
-import { EvaluationModule } from './evaluation.module';
+import { evaluationApp } from './evaluation.app';
 
-void runService(EvaluationModule.description, evaluationConfigSchema, (config) => EvaluationModule.register(config));
+void runService(evaluationApp);

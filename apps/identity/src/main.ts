@@ -1,5 +1,4 @@
 import { runService } from '@passerelle/platform/bootstrap';
-import { IdentityModule } from './identity.module';
-import { identityConfigSchema } from './config';
+import { identityApp } from './identity.app';
 
-void runService(IdentityModule.description, identityConfigSchema, (config) => IdentityModule.register(config));
+void runService(identityApp);

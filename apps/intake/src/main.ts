@@ -1,5 +1,4 @@
 import { runService } from '@passerelle/platform/bootstrap';
-import { intakeConfigSchema } from './config';
-import { IntakeModule } from './intake.module';
+import { intakeApp } from './intake.app';
 
-void runService(IntakeModule.description, intakeConfigSchema, (config) => IntakeModule.register(config));
+void runService(intakeApp);

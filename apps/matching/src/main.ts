@@ -1,5 +1,4 @@
 import { runService } from '@passerelle/platform/bootstrap';
-import { matchingConfigSchema } from './config';
-import { MatchingModule } from './matching.module';
+import { matchingApp } from './matching.app';
 
-void runService(MatchingModule.description, matchingConfigSchema, (config) => MatchingModule.register(config));
+void runService(matchingApp);

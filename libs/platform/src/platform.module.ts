@@ -21,8 +21,6 @@ export interface PlatformModuleOptions<C extends PlatformConfig> {
   readonly config: C;
   readonly entities: DatabaseOptions['entities'];
   readonly migrations: DatabaseOptions['migrations'];
-  /** Run pending migrations at start (local runs and tests); deployments run them as a Job. */
-  readonly migrateOnStart: boolean;
 }
 
 /**
@@ -47,7 +45,7 @@ export class PlatformModule {
         {
           provide: DataSource,
           useFactory: async (): Promise<DataSource> => {
-            if (options.migrateOnStart) await ensureDatabase(config.databaseUrl);
+            if (config.databaseMigrateOnStart) await ensureDatabase(config.databaseUrl);
             const dataSource = createDataSource({
               url: config.databaseUrl,
               poolSize: config.databasePoolSize,
@@ -55,7 +53,7 @@ export class PlatformModule {
               migrations: options.migrations,
             });
             await dataSource.initialize();
-            if (options.migrateOnStart) await migrate(dataSource);
+            if (config.databaseMigrateOnStart) await migrate(dataSource);
             return dataSource;
           },
         },

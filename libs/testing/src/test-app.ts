@@ -1,9 +1,8 @@
-import type { DynamicModule, INestApplication } from '@nestjs/common';
-import { type ServiceDescription, createServiceApp } from '@passerelle/platform/bootstrap';
-import { type ConfigOf, type ConfigSchema, loadConfig } from '@passerelle/platform/config';
+import type { INestApplication } from '@nestjs/common';
+import { createServiceApp, type ServiceConfig, type ServiceDefinition } from '@passerelle/platform/bootstrap';
+import { type ConfigSchema, loadConfig } from '@passerelle/platform/config';
 import { startTracing } from '@passerelle/platform/observability';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
-import type { PlatformConfig } from '@passerelle/platform';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { DataSource as DataSourceToken } from 'typeorm';
@@ -18,10 +17,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export interface TestAppOptions<S extends ConfigSchema> {
-  readonly description: ServiceDescription;
-  readonly schema: S;
-  readonly module: (config: ConfigOf<S> & PlatformConfig) => DynamicModule;
+export interface TestAppOptions {
   /** Environment overrides on top of the test defaults. */
   readonly env?: Record<string, string>;
   /** Wait until /health/ready answers 200 (consumer joined, database up). */
@@ -35,10 +31,13 @@ export const testSpans = new InMemorySpanExporter();
  * Builds and starts a real service app as production does (same bootstrap),
  * on an ephemeral port, against its test database and the real Kafka.
  */
-export async function createTestApp<S extends ConfigSchema>(options: TestAppOptions<S>): Promise<TestApp> {
-  const service = options.description.service;
+export async function createTestApp<S extends ConfigSchema>(
+  definition: ServiceDefinition<S>,
+  options: TestAppOptions = {},
+): Promise<TestApp> {
+  const service = definition.description.service;
   startTracing({ serviceName: 'passerelle-tests', exporter: testSpans });
-  const config = loadConfig(options.schema, {
+  const config = loadConfig(definition.configSchema, {
     ...process.env,
     DATABASE_URL: testDatabaseUrl(service),
     PORT: '3000',
@@ -46,8 +45,8 @@ export async function createTestApp<S extends ConfigSchema>(options: TestAppOpti
     CONSUMER_RETRY_BASE_MS: '50',
     OUTBOX_POLL_INTERVAL_MS: '200',
     ...options.env,
-  }) as ConfigOf<S> & PlatformConfig;
-  const app = await createServiceApp(options.description, options.module(config));
+  }) as ServiceConfig<S>;
+  const app = await createServiceApp(definition, config);
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   const http = request(app.getHttpServer());

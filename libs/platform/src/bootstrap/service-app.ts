@@ -1,22 +1,18 @@
-import { type DynamicModule, type INestApplication, PayloadTooLargeException } from '@nestjs/common';
+import { type INestApplication, PayloadTooLargeException } from '@nestjs/common';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
-import { ConfigError, type ConfigOf, type ConfigSchema, describeConfig, loadConfig } from '../config/config-schema';
+import { ConfigError, type ConfigSchema, describeConfig, loadConfig } from '../config/config-schema';
+import { createDataSource, ensureDatabase, migrate } from '../database/data-source';
 import { HttpErrorFilter } from '../http/http-error.filter';
 import { requestObserver } from '../http/request-observer.middleware';
 import { createValidationPipe, invalidField } from '../http/validation';
-import { PinoNestLogger } from '../observability/logger';
+import { createLogger, PinoNestLogger } from '../observability/logger';
 import { PlatformMetrics } from '../observability/metrics';
 import { startTracing } from '../observability/tracing';
-import { PLATFORM_LOGGER, type PlatformConfig } from '../platform-tokens';
-
-export interface ServiceDescription {
-  readonly service: string;
-  readonly title: string;
-  readonly description: string;
-}
+import { PLATFORM_LOGGER } from '../platform-tokens';
+import { type ServiceConfig, type ServiceDefinition, ServiceRootModule } from './service-definition';
 
 /**
  * Builds a service's Nest application with what every API shares: JSON logs,
@@ -24,11 +20,12 @@ export interface ServiceDescription {
  * and `/docs-json`, and shutdown hooks. Tests build apps with it too, so
  * they run what production runs.
  */
-export async function createServiceApp(
-  description: ServiceDescription,
-  module: DynamicModule,
+export async function createServiceApp<S extends ConfigSchema>(
+  definition: ServiceDefinition<S>,
+  config: ServiceConfig<S>,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(module, { bufferLogs: true, abortOnError: false, bodyParser: false });
+  const { description } = definition;
+  const app = await NestFactory.create(ServiceRootModule.build(definition, config), { bufferLogs: true, abortOnError: false, bodyParser: false });
   const logger = app.get<Logger>(PLATFORM_LOGGER);
   app.useLogger(new PinoNestLogger(logger));
   app.use(requestObserver(description.service, app.get(PlatformMetrics), logger));
@@ -62,27 +59,47 @@ function bodyErrorsInSharedShape(error: unknown, _req: Request, _res: Response, 
 
 /**
  * The body of every `main.ts`: configuration first (one line per problem,
- * then exit 1), tracing second, then the app. Returns once it listens.
+ * then exit 1), tracing second, then the app. `main.js migrate` instead
+ * applies pending migrations and exits (a deployment's migration Job).
  */
-export async function runService<S extends ConfigSchema>(
-  description: ServiceDescription,
-  schema: S,
-  buildModule: (config: ConfigOf<S> & PlatformConfig) => DynamicModule,
-): Promise<void> {
-  let config: ConfigOf<S> & PlatformConfig;
+export async function runService<S extends ConfigSchema>(definition: ServiceDefinition<S>): Promise<void> {
+  const { service } = definition.description;
+  let config: ServiceConfig<S>;
   try {
-    config = loadConfig(schema) as ConfigOf<S> & PlatformConfig;
+    config = loadConfig(definition.configSchema) as ServiceConfig<S>;
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`${description.service}: ${error.message}\n`);
+      process.stderr.write(`${service}: ${error.message}\n`);
       process.exit(1);
     }
     throw error;
   }
-  startTracing({ serviceName: description.service, otlpEndpoint: config.otlpEndpoint });
-  const app = await createServiceApp(description, buildModule(config));
+  if (process.argv[2] === 'migrate') {
+    await runMigrations(definition, config);
+    return;
+  }
+  startTracing({ serviceName: service, otlpEndpoint: config.otlpEndpoint });
+  const app = await createServiceApp(definition, config);
   await app.listen(config.port);
   app
     .get<Logger>(PLATFORM_LOGGER)
-    .info({ config: describeConfig(schema, config), url: `http://127.0.0.1:${config.port}` }, 'listening');
+    .info({ config: describeConfig(definition.configSchema, config), url: `http://127.0.0.1:${config.port}` }, 'listening');
+}
+
+async function runMigrations<S extends ConfigSchema>(definition: ServiceDefinition<S>, config: ServiceConfig<S>): Promise<void> {
+  const logger = createLogger(definition.description.service, config.logLevel);
+  await ensureDatabase(config.databaseUrl);
+  const dataSource = createDataSource({
+    url: config.databaseUrl,
+    poolSize: 2,
+    entities: definition.entities,
+    migrations: definition.migrations,
+  });
+  await dataSource.initialize();
+  try {
+    const applied = await migrate(dataSource);
+    logger.info({ applied }, applied.length > 0 ? 'migrations applied' : 'database schema is up to date');
+  } finally {
+    await dataSource.destroy();
+  }
 }

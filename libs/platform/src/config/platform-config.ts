@@ -18,6 +18,13 @@ export function platformConfigSchema(service: string, defaultPort: number) {
       secret: true,
       description: `PostgreSQL URL of the ${service} database`,
     },
+    databaseMigrateOnStart: {
+      env: 'DATABASE_MIGRATE_ON_START',
+      type: 'boolean',
+      default: true,
+      description:
+        'create the database if missing and apply pending migrations at start (deployments turn this off and run `node main.js migrate` as a Job)',
+    },
     databasePoolSize: {
       env: 'DATABASE_POOL_SIZE',
       type: 'int',
@@ -86,7 +93,8 @@ export function platformConfigSchema(service: string, defaultPort: number) {
     },
     otlpEndpoint: {
       env: 'OTEL_EXPORTER_OTLP_ENDPOINT',
-      type: 'string',
+      type: 'url',
+      protocols: ['http', 'https'],
       default: '',
       description: 'OTLP/HTTP endpoint for traces, e.g. http://otel-collector:4318 (empty: traces are not exported)',
     },

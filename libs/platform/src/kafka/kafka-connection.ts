@@ -1,6 +1,8 @@
 import { type Admin, Kafka, type LogEntry, logLevel as KafkaLogLevel, Partitioners, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 
+const BOUNDED_RETRIES_WARNING = 'Limiting retries for the idempotent producer may invalidate EoS guarantees';
+
 export interface TopicSpec {
   readonly name: string;
   readonly partitions: number;
@@ -83,6 +85,10 @@ export class KafkaConnection {
 
   private log(entry: LogEntry): void {
     const { message, ...fields } = entry.log;
+    // The relay bounds the producer's retries on purpose, so that it backs off
+    // and can shut down during an outage; a record sent again after a give-up
+    // is absorbed by the consumers' inboxes (same ce_id). Expected, not a fault.
+    if (message === BOUNDED_RETRIES_WARNING) return;
     const level = entry.level <= KafkaLogLevel.ERROR ? 'error' : 'warn';
     this.logger[level]({ kafka: entry.namespace, ...fields }, `kafka: ${message}`);
   }

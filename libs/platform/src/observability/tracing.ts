@@ -1,4 +1,4 @@
-import { context, propagation, trace, type Context, type Span, SpanKind } from '@opentelemetry/api';
+import { context, propagation, trace, type Context, type Span } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
@@ -71,4 +71,3 @@ export function traceparentOf(span: Span): string | undefined {
   return carrier['traceparent'];
 }
 
-export { SpanKind };
