@@ -40,6 +40,9 @@ module.exports = [
   {
     // Tooling and test configuration are plain Node scripts.
     files: ['**/*.js'],
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
   },
 ];

@@ -22,7 +22,8 @@ describe('Kafka outage', () => {
     await broker.start();
     await ensureCatalogueTopics(broker.brokers, log);
     const env = { KAFKA_BROKERS: broker.brokers };
-    identity = await createTestApp(identityApp, { env });
+    // A tiny backlog threshold, so the events piling up during the outage turn identity's readiness red.
+    identity = await createTestApp(identityApp, { env: { ...env, OUTBOX_READY_BACKLOG: '1' } });
     evaluation = await createTestApp(evaluationApp, { env });
   });
 
@@ -47,6 +48,13 @@ describe('Kafka outage', () => {
     const userId = during.body.id as string;
     const [row] = await identity.dataSource.query('SELECT published_at FROM outbox WHERE message_key = $1', [userId]);
     expect(row).toEqual({ published_at: null });
+    const alsoDuring = await identity.http
+      .post('/v1/users')
+      .send({ networkId, email: 'also-during@example.org', displayName: 'Also during' })
+      .expect(201);
+    const identityReady = await identity.http.get('/health/ready').expect(503);
+    expect(identityReady.body.error.outbox).toMatchObject({ status: 'down', threshold: 1 });
+    expect(identityReady.body.error.outbox.backlog).toBeGreaterThanOrEqual(2);
 
     await identity.http.get('/health/live').expect(200);
     await evaluation.http.get('/health/live').expect(200);
@@ -60,8 +68,9 @@ describe('Kafka outage', () => {
     );
 
     await broker.start();
-    await expectEventually(async () => expect((await registrations()).body.registeredUsers).toBe(2), { timeoutMs: 90_000 });
+    await expectEventually(async () => expect((await registrations()).body.registeredUsers).toBe(3), { timeoutMs: 90_000 });
     await expectEventually(async () => expect((await evaluation.http.get('/health/ready')).status).toBe(200), { timeoutMs: 60_000 });
+    await identity.http.get('/health/ready').expect(200);
 
     // Exactly one record for the user written during the outage, in the whole topic.
     const all = await new KafkaProbe([userRegistered.topic], { brokers: [broker.brokers], fromBeginning: true }).start();
@@ -73,7 +82,9 @@ describe('Kafka outage', () => {
         const before = all.records.find((record) => (record.data as { email?: string })?.email === 'before@example.org');
         expect(before).toBeDefined();
       });
+      await all.waitFor((record) => record.key === alsoDuring.body.id);
       expect(all.records.filter((record) => record.key === userId)).toHaveLength(1);
+      expect(all.records.filter((record) => record.key === alsoDuring.body.id)).toHaveLength(1);
     } finally {
       await all.stop();
     }
