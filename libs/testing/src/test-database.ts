@@ -5,7 +5,8 @@
  */
 export function testDatabaseUrl(service: string, suffix = ''): string {
   const base = new URL(process.env['TEST_DATABASE_SERVER'] ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  base.pathname = `/passerelle_${service}${suffix}_test`;
+  // TEST_DATABASE_TAG keeps concurrent test runs (e.g. two work trees) apart.
+  base.pathname = `/passerelle_${service}${suffix}${process.env['TEST_DATABASE_TAG'] ?? ''}_test`;
   return assertTestDatabase(base.toString());
 }
 

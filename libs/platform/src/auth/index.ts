@@ -1,0 +1,2 @@
+export * from './auth.decorators';
+export * from './auth-user';
