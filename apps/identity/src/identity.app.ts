@@ -4,6 +4,7 @@ import { NetworkEntity } from './accounts/infrastructure/network.entity';
 import { UserEntity } from './accounts/infrastructure/user.entity';
 import { identityConfigSchema } from './config';
 import { IdentityInitial1764201700000 } from './migrations/1764201700000-identity-initial.migration';
+import { IdentityAccounts1764300000000 } from './migrations/1764300000000-identity-accounts.migration';
 
 export const identityApp = defineService({
   description: {
@@ -13,6 +14,6 @@ export const identityApp = defineService({
   },
   configSchema: identityConfigSchema,
   entities: [NetworkEntity, UserEntity],
-  migrations: [IdentityInitial1764201700000],
+  migrations: [IdentityInitial1764201700000, IdentityAccounts1764300000000],
   imports: [AccountsModule],
 });
