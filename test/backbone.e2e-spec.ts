@@ -1,6 +1,6 @@
 import { fromKafkaMessage, userRegistered, validateEventData } from '@passerelle/contracts';
 import { SpanKind } from '@opentelemetry/api';
-import { createTestApp, expectEventually, KafkaProbe, type TestApp, testSpans } from '@passerelle/testing';
+import { adminToken, createTestApp, createTestNetwork, expectEventually, KafkaProbe, type TestApp, testSpans } from '@passerelle/testing';
 import { randomUUID } from 'crypto';
 import { identityApp } from '../apps/identity/src/identity.app';
 import { evaluationApp } from '../apps/evaluation/src/evaluation.app';
@@ -14,11 +14,13 @@ describe('registrations projection (identity → Kafka → evaluation)', () => {
   let identity: TestApp;
   let evaluation: TestApp;
   let probe: KafkaProbe;
+  let admin: string;
 
   beforeAll(async () => {
     probe = await new KafkaProbe([userRegistered.topic]).start();
     identity = await createTestApp(identityApp);
-    evaluation = await createTestApp(evaluationApp);
+    evaluation = await createTestApp(evaluationApp, { env: { AUTH_JWKS_URL: `${identity.url}/.well-known/jwks.json` } });
+    admin = await adminToken(identity.http);
   });
 
   afterAll(async () => {
@@ -28,10 +30,11 @@ describe('registrations projection (identity → Kafka → evaluation)', () => {
   });
 
   async function createNetwork(): Promise<string> {
-    const slug = `net-${randomUUID().slice(0, 8)}`;
-    const response = await identity.http.post('/v1/networks').send({ name: `Network ${slug}`, slug }).expect(201);
-    return response.body.id as string;
+    return (await createTestNetwork(identity.http, admin)).id;
   }
+
+  const report = (networkId: string) =>
+    evaluation.http.get(`/v1/reports/networks/${networkId}/registrations`).set('authorization', `Bearer ${admin}`);
 
   it('counts the users registered in each network, and only theirs', async () => {
     const [networkA, networkB] = [await createNetwork(), await createNetwork()];
@@ -46,8 +49,8 @@ describe('registrations projection (identity → Kafka → evaluation)', () => {
     await identity.http.post('/v1/users').send({ networkId: networkB, email: 'other@example.org', displayName: 'Other' }).expect(201);
 
     await expectEventually(async () => {
-      const a = await evaluation.http.get(`/v1/reports/networks/${networkA}/registrations`).expect(200);
-      const b = await evaluation.http.get(`/v1/reports/networks/${networkB}/registrations`).expect(200);
+      const a = await report(networkA).expect(200);
+      const b = await report(networkB).expect(200);
       expect([a.body, b.body]).toMatchObject([
         { networkId: networkA, registeredUsers: 3 },
         { networkId: networkB, registeredUsers: 1 },
@@ -107,10 +110,10 @@ describe('registrations projection (identity → Kafka → evaluation)', () => {
     const malformed = await identity.http.post('/v1/users').set('content-type', 'application/json').send('{"networkId":').expect(400);
     expect(malformed.body.details).toEqual([{ path: 'body', issue: 'is not valid JSON' }]);
 
-    await evaluation.http.get('/v1/reports/networks/not-a-uuid/registrations').expect(400);
+    await report('not-a-uuid').expect(400);
     await expectEventually(async () => {
-      const report = await evaluation.http.get(`/v1/reports/networks/${networkId}/registrations`).expect(200);
-      expect(report.body.registeredUsers).toBe(1);
+      const answer = await report(networkId).expect(200);
+      expect(answer.body.registeredUsers).toBe(1);
     });
     const [{ count }] = await identity.dataSource.query('SELECT count(*)::int AS count FROM users WHERE network_id = $1', [networkId]);
     expect(count).toBe(1);

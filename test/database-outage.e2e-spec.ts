@@ -1,6 +1,5 @@
 import { userRegistered } from '@passerelle/contracts';
-import { createTestApp, expectEventually, KafkaProbe, TcpProxy, type TestApp, testDatabaseUrl } from '@passerelle/testing';
-import { randomUUID } from 'crypto';
+import { adminToken, createTestApp, createTestNetwork, expectEventually, KafkaProbe, TcpProxy, type TestApp, testDatabaseUrl } from '@passerelle/testing';
 import { identityApp } from '../apps/identity/src/identity.app';
 
 /**
@@ -29,8 +28,7 @@ describe('database outage', () => {
   });
 
   it('answers 503 while the database is unreachable and recovers without a restart', async () => {
-    const slug = `db-outage-${randomUUID().slice(0, 8)}`;
-    const networkId = (await identity.http.post('/v1/networks').send({ name: 'DB outage', slug }).expect(201)).body.id as string;
+    const networkId = (await createTestNetwork(identity.http, await adminToken(identity.http), 'db-outage')).id;
 
     proxy.disconnect();
     const refused = await identity.http.post('/v1/users').send({ networkId, email: 'cut@example.org', displayName: 'Cut' });

@@ -1,6 +1,5 @@
 import { userRegistered } from '@passerelle/contracts';
-import { createTestApp, expectEventually, KafkaProbe, type TestApp } from '@passerelle/testing';
-import { randomUUID } from 'crypto';
+import { adminToken, createTestApp, createTestNetwork, expectEventually, KafkaProbe, type TestApp } from '@passerelle/testing';
 import { evaluationApp } from '../apps/evaluation/src/evaluation.app';
 import { identityApp } from '../apps/identity/src/identity.app';
 import { ensureCatalogueTopics } from '../tools/dev/catalogue-topics';
@@ -24,7 +23,7 @@ describe('Kafka outage', () => {
     const env = { KAFKA_BROKERS: broker.brokers };
     // A tiny backlog threshold, so the events piling up during the outage turn identity's readiness red.
     identity = await createTestApp(identityApp, { env: { ...env, OUTBOX_READY_BACKLOG: '1' } });
-    evaluation = await createTestApp(evaluationApp, { env });
+    evaluation = await createTestApp(evaluationApp, { env: { ...env, AUTH_JWKS_URL: `${identity.url}/.well-known/jwks.json` } });
   });
 
   afterAll(async () => {
@@ -34,9 +33,10 @@ describe('Kafka outage', () => {
   });
 
   it('keeps accepting writes and publishes them exactly once when the broker returns', async () => {
-    const slug = `outage-${randomUUID().slice(0, 8)}`;
-    const networkId = (await identity.http.post('/v1/networks').send({ name: 'Outage', slug }).expect(201)).body.id as string;
-    const registrations = () => evaluation.http.get(`/v1/reports/networks/${networkId}/registrations`).expect(200);
+    const admin = await adminToken(identity.http);
+    const networkId = (await createTestNetwork(identity.http, admin, 'outage')).id;
+    const registrations = () =>
+      evaluation.http.get(`/v1/reports/networks/${networkId}/registrations`).set('authorization', `Bearer ${admin}`).expect(200);
     await identity.http.post('/v1/users').send({ networkId, email: 'before@example.org', displayName: 'Before' }).expect(201);
     await expectEventually(async () => expect((await registrations()).body.registeredUsers).toBe(1));
 

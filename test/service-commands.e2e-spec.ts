@@ -37,7 +37,8 @@ describe('service commands', () => {
     const url = testDatabaseUrl('identity', '_migrate');
     const admin = new Client({ connectionString: process.env['TEST_DATABASE_SERVER'] ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
     await admin.connect();
-    await admin.query('DROP DATABASE IF EXISTS passerelle_identity_migrate_test');
+    // The name testDatabaseUrl gives, TEST_DATABASE_TAG included.
+    await admin.query(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)}`);
     await admin.end();
 
     const env = { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'info' };
@@ -53,7 +54,18 @@ describe('service commands', () => {
       const { rows } = await client.query(
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
       );
-      expect(rows.map((row) => row.table_name)).toEqual(['inbox', 'migrations', 'networks', 'outbox', 'users']);
+      expect(rows.map((row) => row.table_name)).toEqual([
+        'inbox',
+        'login_attempts',
+        'migrations',
+        'networks',
+        'one_time_tokens',
+        'outbox',
+        'refresh_tokens',
+        'service_accounts',
+        'signing_keys',
+        'users',
+      ]);
     } finally {
       await client.end();
     }

@@ -1,7 +1,19 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describeFetchError } from './service-process';
 
-export const DEMO_NETWORK = { name: 'Demo University Alumni', slug: 'demo-university' } as const;
+export const DEMO_NETWORK = {
+  name: 'Demo University Alumni',
+  slug: 'demo-university',
+  allowedEmailDomains: ['example.org'],
+  registrationPolicy: 'invitation',
+} as const;
+
+/** identity's development-default platform admin (apps/identity/src/config.ts); creating networks needs its token. */
+const DEV_PLATFORM_ADMIN = {
+  network: 'platform',
+  email: process.env['PLATFORM_ADMIN_EMAIL'] ?? 'platform-admin@example.org',
+  password: process.env['PLATFORM_ADMIN_PASSWORD'] ?? 'development-only-admin-password',
+} as const;
 
 /** Example people; example.org is reserved for documentation, so no mail ever reaches anyone. */
 export const DEMO_USERS = [
@@ -55,7 +67,10 @@ interface JsonAnswer {
  */
 export async function seedDemoData(options: DemoSeedOptions): Promise<DemoSeedResult> {
   const { log } = options;
-  const created = await post(`${options.identityUrl}/v1/networks`, DEMO_NETWORK);
+  const login = await post(`${options.identityUrl}/v1/auth/login`, DEV_PLATFORM_ADMIN);
+  if (login.status !== 200) throw unexpected('POST /v1/auth/login as the development platform admin', login);
+  const token = String(login.body['accessToken']);
+  const created = await post(`${options.identityUrl}/v1/networks`, DEMO_NETWORK, token);
   let networkId: string;
   let kind: 'seeded' | 'completed';
   if (created.status === 201) {
@@ -104,7 +119,7 @@ export async function seedDemoData(options: DemoSeedOptions): Promise<DemoSeedRe
           (usersCreated > 0 ? `, registered ${usersCreated}` : ''),
   );
 
-  const registeredUsers = await waitForReport(options, networkId);
+  const registeredUsers = await waitForReport(options, networkId, token);
   return { kind, networkId, usersCreated, registeredUsers };
 }
 
@@ -117,7 +132,7 @@ export function registrationsReportUrl(evaluationUrl: string, networkId: string)
  * every 10 s. Running out of time is a warning, not a failure: the system is
  * up, and its logs and metrics are the way to find out what went wrong.
  */
-async function waitForReport(options: DemoSeedOptions, networkId: string): Promise<number> {
+async function waitForReport(options: DemoSeedOptions, networkId: string, token: string): Promise<number> {
   const url = registrationsReportUrl(options.evaluationUrl, networkId);
   const started = Date.now();
   let lastProgress = started;
@@ -125,7 +140,7 @@ async function waitForReport(options: DemoSeedOptions, networkId: string): Promi
   let count = 0;
   for (;;) {
     try {
-      const answer = await get(url);
+      const answer = await get(url, token);
       if (answer.status !== 200) throw unexpected('GET the registrations report', answer);
       count = Number(answer.body['registeredUsers']);
       last = `it counts ${count}`;
@@ -170,12 +185,13 @@ function readRemembered(file: string, databaseServer: string): RememberedNetwork
   }
 }
 
-async function post(url: string, body: unknown): Promise<JsonAnswer> {
-  return request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function post(url: string, body: unknown, token?: string): Promise<JsonAnswer> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  return request(url, { method: 'POST', headers, body: JSON.stringify(body) });
 }
 
-async function get(url: string): Promise<JsonAnswer> {
-  return request(url, { method: 'GET' });
+async function get(url: string, token: string): Promise<JsonAnswer> {
+  return request(url, { method: 'GET', headers: { authorization: `Bearer ${token}` } });
 }
 
 async function request(url: string, init: RequestInit): Promise<JsonAnswer> {

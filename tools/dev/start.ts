@@ -17,6 +17,7 @@ import { isPortOpen, parseBroker } from '../kafka/broker-probe';
 import { ensureKafka, LocalKafka, stopKafka } from '../kafka/local-kafka';
 import { ensureCatalogueTopics } from './catalogue-topics';
 import { DEMO_NETWORK, DEMO_USERS, type DemoSeedResult, registrationsReportUrl, seedDemoData } from './demo-seed';
+import { type MailCatcher, startMailCatcher } from './mail-catcher';
 import { checkPostgres, databaseUrl, redactUrl } from './postgres-probe';
 import { ServiceProcess } from './service-process';
 
@@ -68,6 +69,7 @@ class LocalSystem {
   /** 'ensuring' while ensureKafka() runs, which may be starting a broker this run then owns. */
   kafkaStep: 'not yet' | 'ensuring' | 'done' = 'not yet';
   kafkaStartedHere = false;
+  mail?: MailCatcher;
   /** Whether a broker started by tools/kafka was running before this run; see stopKafkaIfOurs(). */
   brokerRunningBefore = true;
   private stopping?: Promise<void>;
@@ -118,6 +120,7 @@ class LocalSystem {
       }),
     );
     await this.stopKafkaIfOurs();
+    await this.mail?.stop();
   }
 
   private async stopKafkaIfOurs(): Promise<void> {
@@ -175,6 +178,9 @@ async function main(system: LocalSystem): Promise<void> {
   // A Ctrl-C during a slow step: stop() has taken over; start nothing more.
   if (system.isStopping) return;
 
+  // Mails (registration, verification, reset) land in files a developer can open.
+  system.mail = await startMailCatcher(join(system.root, '.cache', 'mail'), say);
+
   // 3. The five services, as separate processes with their logs in files.
   const logDir = join(system.root, '.cache', 'logs');
   mkdirSync(logDir, { recursive: true });
@@ -190,6 +196,7 @@ async function main(system: LocalSystem): Promise<void> {
         PORT: String(port),
         DATABASE_URL: databaseUrl(databaseServer, `passerelle_${service}`),
         KAFKA_BROKERS: kafka.brokers,
+        SMTP_URL: system.mail.url,
       },
     });
     system.services.push(child);
@@ -260,7 +267,9 @@ function printSummary(system: LocalSystem, demo: DemoSeedResult, logDir: string,
         ? `${demo.registeredUsers} users`
         : `${DEMO_USERS.length} users, of which the report counts only ${demo.registeredUsers} so far (see the warning above)`;
     say(`  demo network   "${DEMO_NETWORK.name}" (${DEMO_NETWORK.slug}), id ${demo.networkId}, ${counted}`);
-    say(`  report         ${registrationsReportUrl(evaluationUrl, demo.networkId)}`);
+    say(`  report         ${registrationsReportUrl(evaluationUrl, demo.networkId)} (needs a token:`);
+    say(`                   POST ${system.service('identity').baseUrl}/v1/auth/login as the development platform admin,`);
+    say(`                   {"network":"platform","email":"platform-admin@example.org","password":"development-only-admin-password"})`);
     say(`  try            curl -X POST ${system.service('identity').baseUrl}/v1/users -H 'content-type: application/json' \\`);
     say(`                   -d '{"networkId":"${demo.networkId}","email":"you@example.org","displayName":"You"}'`);
   }
@@ -268,6 +277,7 @@ function printSummary(system: LocalSystem, demo: DemoSeedResult, logDir: string,
     `  kafka          ${system.brokers} (${system.kafkaStartedHere ? 'started by npm start; stops with it' : 'already running; left running on exit'})`,
   );
   say(`  logs           ${logDir}/<service>.log (JSON)`);
+  if (system.mail?.folder) say(`  mail           ${system.mail.folder}/ (every mail the services send; also announced here)`);
   say();
   say(`Ctrl-C stops the services${system.kafkaStartedHere ? ' and Kafka' : ''}.`);
 }

@@ -1,6 +1,90 @@
-import { defineConfig, platformConfigSchema } from '@passerelle/platform/config';
+import { type ConfigOf, defineConfig, platformConfigSchema } from '@passerelle/platform/config';
 
 /** Every variable identity reads (ARCHITECTURE.md rule 6). */
 export const identityConfigSchema = defineConfig({
   ...platformConfigSchema('identity', 3001),
+  publicAppUrl: {
+    env: 'PUBLIC_APP_URL',
+    type: 'url',
+    protocols: ['http', 'https'],
+    // Development default: a web app on this machine; deployments set the public address.
+    default: 'http://localhost:3000',
+    description: 'the web app that account mails link to (verification, password reset, invitation); it posts the token to the API',
+  },
+  emailVerificationTtlHours: {
+    env: 'EMAIL_VERIFICATION_TTL_HOURS',
+    type: 'int',
+    min: 1,
+    max: 720,
+    default: 48,
+    description: 'how long an e-mail verification link stays valid',
+  },
+  passwordResetTtlMinutes: {
+    env: 'PASSWORD_RESET_TTL_MINUTES',
+    type: 'int',
+    min: 5,
+    max: 1440,
+    default: 60,
+    description: 'how long a password reset link stays valid',
+  },
+  invitationTtlHours: {
+    env: 'INVITATION_TTL_HOURS',
+    type: 'int',
+    min: 1,
+    max: 2160,
+    default: 168,
+    description: 'how long an invitation to join a network stays valid',
+  },
+  tokenSigningSecret: {
+    env: 'TOKEN_SIGNING_SECRET',
+    type: 'string',
+    pattern: /^.{32,}$/,
+    secret: true,
+    // Development default only: anyone can read it here, so a deployment must set its own.
+    default: 'development-only-token-signing-secret-do-not-deploy',
+    description: 'encrypts the private signing keys at rest (AES-256-GCM); at least 32 characters',
+  },
+  signingKeyRotationDays: {
+    env: 'SIGNING_KEY_ROTATION_DAYS',
+    type: 'int',
+    min: 1,
+    max: 365,
+    default: 30,
+    description: 'age after which a new signing key replaces the current one',
+  },
+  accessTokenTtlSeconds: {
+    env: 'ACCESS_TOKEN_TTL_SECONDS',
+    type: 'int',
+    min: 60,
+    max: 3600,
+    default: 900,
+    description: 'lifetime of an access token',
+  },
+  refreshTokenTtlDays: {
+    env: 'REFRESH_TOKEN_TTL_DAYS',
+    type: 'int',
+    min: 1,
+    max: 365,
+    default: 30,
+    description: 'lifetime of a refresh token (each refresh issues a new one)',
+  },
+  platformAdminEmail: {
+    env: 'PLATFORM_ADMIN_EMAIL',
+    type: 'string',
+    pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+    // Development default: example.org is reserved for documentation.
+    default: 'platform-admin@example.org',
+    description: 'e-mail of the platform_admin created on first start (network "platform")',
+  },
+  platformAdminPassword: {
+    env: 'PLATFORM_ADMIN_PASSWORD',
+    type: 'string',
+    pattern: /^.{12,}$/,
+    secret: true,
+    // Development default only: a deployment must set its own.
+    default: 'development-only-admin-password',
+    description: 'password of the platform_admin created on first start; at least 12 characters (ignored once the account exists)',
+  },
 });
+
+export type IdentityConfig = ConfigOf<typeof identityConfigSchema>;

@@ -1,10 +1,23 @@
+import { APP_CONFIG } from '@passerelle/platform';
 import { defineService } from '@passerelle/platform/bootstrap';
+import { DataSource } from 'typeorm';
 import { AccountsModule } from './accounts/accounts.module';
-import { NetworkEntity } from './accounts/infrastructure/network.entity';
 import { UserEntity } from './accounts/infrastructure/user.entity';
-import { identityConfigSchema } from './config';
+import { type IdentityConfig, identityConfigSchema } from './config';
 import { IdentityInitial1764201700000 } from './migrations/1764201700000-identity-initial.migration';
 import { IdentityAccounts1764300000000 } from './migrations/1764300000000-identity-accounts.migration';
+import { IdentityTokens1764310000000 } from './migrations/1764310000000-identity-tokens.migration';
+import { IdentityRegistration1764320000000 } from './migrations/1764320000000-identity-registration.migration';
+import { NetworkEntity } from './networks/infrastructure/network.entity';
+import { ServiceAccountEntity } from './networks/infrastructure/service-account.entity';
+import { NetworksModule } from './networks/networks.module';
+import { OneTimeTokenEntity } from './registration/infrastructure/one-time-token.entity';
+import { RegistrationModule } from './registration/registration.module';
+import { localAccessTokenKeys } from './tokens/infrastructure/local-access-token-keys';
+import { RefreshTokenEntity } from './tokens/infrastructure/refresh-token.entity';
+import { SigningKeyEntity } from './tokens/infrastructure/signing-key.entity';
+import { SigningKeyStore } from './tokens/infrastructure/signing-key.store';
+import { TokensModule } from './tokens/tokens.module';
 
 export const identityApp = defineService({
   description: {
@@ -13,7 +26,11 @@ export const identityApp = defineService({
     description: 'Networks (tenants), accounts, roles, tokens, consent and erasure.',
   },
   configSchema: identityConfigSchema,
-  entities: [NetworkEntity, UserEntity],
-  migrations: [IdentityInitial1764201700000, IdentityAccounts1764300000000],
-  imports: [AccountsModule],
+  entities: [NetworkEntity, UserEntity, ServiceAccountEntity, SigningKeyEntity, RefreshTokenEntity, OneTimeTokenEntity],
+  migrations: [IdentityInitial1764201700000, IdentityAccounts1764300000000, IdentityTokens1764310000000, IdentityRegistration1764320000000],
+  imports: [NetworksModule, AccountsModule, TokensModule, RegistrationModule],
+  accessTokenKeys: {
+    inject: [DataSource, APP_CONFIG],
+    useFactory: (dataSource: DataSource, config: IdentityConfig) => localAccessTokenKeys(new SigningKeyStore(dataSource, config)),
+  },
 });

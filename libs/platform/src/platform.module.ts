@@ -1,14 +1,17 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import type { Logger } from 'pino';
 import { hostname } from 'os';
 import { DataSource } from 'typeorm';
+import { ACCESS_TOKEN_KEYS, type AccessTokenKeysProvider, remoteAccessTokenKeys } from './auth/access-token-keys';
+import { AccessTokenGuard } from './auth/access-token.guard';
 import { createDataSource, type DatabaseOptions, ensureDatabase, migrate } from './database/data-source';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { EventConsumerHost } from './inbox/event-consumer.host';
 import { KafkaConnection } from './kafka/kafka-connection';
+import { Mailer } from './mail/mailer';
 import { createLogger } from './observability/logger';
 import { PlatformMetrics } from './observability/metrics';
 import { OutboxRelay } from './outbox/outbox-relay';
@@ -21,12 +24,14 @@ export interface PlatformModuleOptions<C extends PlatformConfig> {
   readonly config: C;
   readonly entities: DatabaseOptions['entities'];
   readonly migrations: DatabaseOptions['migrations'];
+  /** Replaces identity's JWKS over HTTP as the source of verification keys (identity itself). */
+  readonly accessTokenKeys?: AccessTokenKeysProvider;
 }
 
 /**
  * Everything a service gets from the platform: database, outbox, event
- * consumer, health, metrics, logging and the shutdown sequence. Global, so
- * feature modules inject `DataSource`, `OutboxWriter` and `APP_CONFIG`.
+ * consumer, mail, health, metrics, logging and the shutdown sequence. Global,
+ * so feature modules inject `DataSource`, `OutboxWriter`, `Mailer` and `APP_CONFIG`.
  */
 @Global()
 @Module({})
@@ -65,6 +70,12 @@ export class PlatformModule {
         },
         OutboxWriter,
         {
+          provide: Mailer,
+          inject: [PlatformMetrics, PLATFORM_LOGGER],
+          useFactory: (metrics: PlatformMetrics, logger: Logger) =>
+            new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }, metrics, logger),
+        },
+        {
           provide: OutboxRelay,
           inject: [KafkaConnection, PlatformMetrics, PLATFORM_LOGGER],
           useFactory: (kafka: KafkaConnection, metrics: PlatformMetrics, logger: Logger) =>
@@ -82,8 +93,12 @@ export class PlatformModule {
         },
         EventConsumerHost,
         PlatformLifecycle,
+        options.accessTokenKeys
+          ? { provide: ACCESS_TOKEN_KEYS, ...options.accessTokenKeys }
+          : { provide: ACCESS_TOKEN_KEYS, useFactory: () => remoteAccessTokenKeys(config.authJwksUrl) },
+        { provide: APP_GUARD, useClass: AccessTokenGuard },
       ],
-      exports: [APP_CONFIG, PLATFORM_LOGGER, PlatformMetrics, DataSource, OutboxWriter, KafkaConnection],
+      exports: [APP_CONFIG, PLATFORM_LOGGER, PlatformMetrics, DataSource, OutboxWriter, KafkaConnection, Mailer],
     };
   }
 }

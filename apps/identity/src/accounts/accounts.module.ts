@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AccountsController } from './api/accounts.controller';
-import { CreateNetworkUseCase } from './application/create-network.use-case';
+import { GrantRoleUseCase } from './application/grant-role.use-case';
 import { RegisterUserUseCase } from './application/register-user.use-case';
 
-/** Networks and accounts. Registration is minimal until authentication lands (see README). */
+/** Accounts and their roles. Registration is the interim one until invitation and open registration land (see README). */
 @Module({
   controllers: [AccountsController],
-  providers: [CreateNetworkUseCase, RegisterUserUseCase],
+  providers: [RegisterUserUseCase, GrantRoleUseCase],
 })
 export class AccountsModule {}

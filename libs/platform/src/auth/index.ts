@@ -1,2 +1,5 @@
+export * from './access-token-claims';
+export * from './access-token-keys';
+export * from './access-token.guard';
 export * from './auth.decorators';
 export * from './auth-user';

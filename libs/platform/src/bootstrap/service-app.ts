@@ -28,6 +28,8 @@ export async function createServiceApp<S extends ConfigSchema>(
   const app = await NestFactory.create(ServiceRootModule.build(definition, config), { bufferLogs: true, abortOnError: false, bodyParser: false });
   const logger = app.get<Logger>(PLATFORM_LOGGER);
   app.useLogger(new PinoNestLogger(logger));
+  // Per-address throttling needs the client's address, not the Ingress's.
+  if (config.httpTrustProxyHops > 0) app.getHttpAdapter().getInstance().set('trust proxy', config.httpTrustProxyHops);
   app.use(requestObserver(description.service, app.get(PlatformMetrics), logger));
   app.use(json({ limit: '1mb' }), bodyErrorsInSharedShape);
   app.useGlobalPipes(createValidationPipe());

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import type { AccessTokenKeysProvider } from '../auth/access-token-keys';
 import type { ConfigOf, ConfigSchema } from '../config/config-schema';
 import type { DatabaseOptions } from '../database/data-source';
 import { PlatformModule } from '../platform.module';
@@ -24,6 +25,8 @@ export interface ServiceDefinition<S extends ConfigSchema = ConfigSchema> {
   readonly imports: NonNullable<ModuleMetadata['imports']>;
   /** Extra providers at the root, e.g. a test's own event handlers. */
   readonly providers?: NonNullable<ModuleMetadata['providers']>;
+  /** Only identity sets this: it verifies tokens from its own key table rather than over HTTP to itself. */
+  readonly accessTokenKeys?: AccessTokenKeysProvider;
 }
 
 export function defineService<S extends ConfigSchema>(definition: ServiceDefinition<S>): ServiceDefinition<S> {
@@ -43,6 +46,7 @@ export class ServiceRootModule {
           config,
           entities: definition.entities,
           migrations: definition.migrations,
+          accessTokenKeys: definition.accessTokenKeys,
         }),
         ...definition.imports,
       ],

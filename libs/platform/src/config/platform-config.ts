@@ -91,12 +91,54 @@ export function platformConfigSchema(service: string, defaultPort: number) {
       default: 5_000,
       description: 'how often processed offsets are committed (a redelivery after a crash is absorbed by the inbox)',
     },
+    smtpUrl: {
+      env: 'SMTP_URL',
+      type: 'url',
+      protocols: ['smtp', 'smtps'],
+      // Development default: a local catch-all SMTP server (e.g. Mailpit/MailHog on 1025).
+      default: 'smtp://127.0.0.1:1025',
+      // May carry the relay's credentials (smtp://user:password@host:587).
+      secret: true,
+      description: 'SMTP server that outgoing mail is handed to (smtp:// with STARTTLS when offered, or smtps://)',
+    },
+    mailFrom: {
+      env: 'MAIL_FROM',
+      type: 'string',
+      // Development default: deployments set their own sender domain.
+      default: 'Passerelle <no-reply@passerelle.local>',
+      pattern: /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+      description: 'From header of outgoing mail, e.g. "Alumni Mentoring <no-reply@alumni.example.org>"',
+    },
     otlpEndpoint: {
       env: 'OTEL_EXPORTER_OTLP_ENDPOINT',
       type: 'url',
       protocols: ['http', 'https'],
       default: '',
       description: 'OTLP/HTTP endpoint for traces, e.g. http://otel-collector:4318 (empty: traces are not exported)',
+    },
+    httpTrustProxyHops: {
+      env: 'HTTP_TRUST_PROXY_HOPS',
+      type: 'int',
+      min: 0,
+      max: 10,
+      default: 0,
+      description:
+        'proxies in front of the service whose X-Forwarded-For is trusted for the client address (1 behind one Ingress; 0: the socket address)',
+    },
+    authJwksUrl: {
+      env: 'AUTH_JWKS_URL',
+      type: 'url',
+      protocols: ['http', 'https'],
+      // Development default: identity on this machine (npm start).
+      default: 'http://127.0.0.1:3001/.well-known/jwks.json',
+      description: "identity's JWKS, from which access tokens are verified offline (identity itself reads its own keys)",
+    },
+    authIssuer: {
+      env: 'AUTH_ISSUER',
+      type: 'string',
+      // Development default: identity's local URL; a deployment sets its public URL.
+      default: 'http://127.0.0.1:3001',
+      description: 'the `iss` identity writes into access tokens and every service requires',
     },
     logLevel: {
       env: 'LOG_LEVEL',

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpStatus, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '../auth/auth.decorators';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { EventConsumerHost } from '../inbox/event-consumer.host';
@@ -14,6 +15,8 @@ const DATABASE_TIMEOUT_MS = 2_000;
  * must not get pods restarted); readiness says whether this pod should get
  * traffic: database reachable, consumer joined, outbox keeping up.
  */
+/** Probes and scrapers carry no token. */
+@Public()
 @ApiExcludeController()
 @Controller('health')
 export class HealthController {

@@ -1,7 +1,10 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '../auth/auth.decorators';
 import { PlatformMetrics } from '../observability/metrics';
 
+/** Probes and scrapers carry no token. */
+@Public()
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import type { Response } from 'express';
 import type { Logger } from 'pino';
 import { isDatabaseUnavailable } from '../database/database-errors';
+import { TooManyRequestsException } from './too-many-requests.exception';
 import type { ErrorDetail } from './validation';
 
 export interface ErrorBody {
@@ -27,6 +28,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       this.logger.error({ err: exception }, 'unhandled error');
     }
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
+    if (exception instanceof TooManyRequestsException) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 

@@ -63,6 +63,13 @@ export class PlatformMetrics {
     registers: [this.registry],
   });
 
+  readonly mailSent = new Counter({
+    name: 'mail_sent_total',
+    help: 'Mails handed to the SMTP server, by template and outcome (sent, failed)',
+    labelNames: ['template', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });

@@ -1,6 +1,16 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import { type AuthUser, CurrentUser } from '@passerelle/platform/auth';
 import { uuidParam } from '@passerelle/platform/http';
-import { ApiBadRequestResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProperty,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { GetRegistrationsUseCase } from '../application/get-registrations.use-case';
 
 class RegistrationsResponse {
@@ -10,6 +20,8 @@ class RegistrationsResponse {
 }
 
 @ApiTags('reports')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'No valid access token.' })
 @Controller('v1/reports')
 export class ReportsController {
   constructor(private readonly getRegistrations: GetRegistrationsUseCase) {}
@@ -17,9 +29,12 @@ export class ReportsController {
   @Get('networks/:networkId/registrations')
   @ApiOkResponse({ type: RegistrationsResponse })
   @ApiBadRequestResponse({ description: '`networkId` is not a UUID.' })
+  @ApiForbiddenResponse({ description: 'A member of the network without the organizer or integrator role.' })
+  @ApiNotFoundResponse({ description: 'Not a network of the caller.' })
   registrations(
     @Param('networkId', uuidParam('networkId')) networkId: string,
+    @CurrentUser() caller: AuthUser,
   ): Promise<RegistrationsResponse> {
-    return this.getRegistrations.execute(networkId);
+    return this.getRegistrations.execute(caller, networkId);
   }
 }

@@ -1,28 +1,31 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
-import { CreateNetworkUseCase } from '../application/create-network.use-case';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { type AuthUser, CurrentUser, Public } from '@passerelle/platform/auth';
+import { uuidParam } from '@passerelle/platform/http';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { GrantRoleUseCase } from '../application/grant-role.use-case';
 import { RegisterUserUseCase } from '../application/register-user.use-case';
-import { CreateNetworkRequest, NetworkResponse, RegisterUserRequest, UserResponse } from './accounts.dto';
+import { GrantRoleRequest, RegisterUserRequest, UserResponse, UserRolesResponse } from './accounts.dto';
 
 @ApiTags('accounts')
-@Controller('v1')
+@Controller('v1/users')
 export class AccountsController {
   constructor(
-    private readonly createNetwork: CreateNetworkUseCase,
     private readonly registerUser: RegisterUserUseCase,
+    private readonly grantRole: GrantRoleUseCase,
   ) {}
 
-  @Post('networks')
-  @HttpCode(201)
-  @ApiCreatedResponse({ type: NetworkResponse })
-  @ApiBadRequestResponse({ description: 'Invalid fields, listed in `details`.' })
-  @ApiConflictResponse({ description: 'The slug is taken.' })
-  async create(@Body() body: CreateNetworkRequest): Promise<NetworkResponse> {
-    const network = await this.createNetwork.execute(body);
-    return { id: network.id, name: network.name, slug: network.slug };
-  }
-
-  @Post('users')
+  /** Interim, unauthenticated registration until invitation/open registration replaces it (see README). */
+  @Post()
+  @Public()
   @HttpCode(201)
   @ApiCreatedResponse({ type: UserResponse })
   @ApiBadRequestResponse({ description: 'Invalid fields, listed in `details`.' })
@@ -37,5 +40,21 @@ export class AccountsController {
       displayName: user.displayName,
       registeredAt: user.registeredAt.toISOString(),
     };
+  }
+
+  @Post(':id/roles')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: UserRolesResponse })
+  @ApiBadRequestResponse({ description: 'Invalid fields, listed in `details`.' })
+  @ApiForbiddenResponse({ description: 'Only an organizer of the network (or a platform_admin) grants roles.' })
+  @ApiNotFoundResponse({ description: 'No such user in your network.' })
+  async grant(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: GrantRoleRequest,
+    @CurrentUser() caller: AuthUser,
+  ): Promise<UserRolesResponse> {
+    const user = await this.grantRole.execute({ caller, userId: id, role: body.role });
+    return { id: user.id, networkId: user.networkId, roles: user.roles };
   }
 }

@@ -1,25 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-
-export class CreateNetworkRequest {
-  @ApiProperty({ example: 'Alumni Sorbonne', maxLength: 200 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  name: string;
-
-  @ApiProperty({ example: 'alumni-sorbonne', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' })
-  @IsString()
-  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be lower-case letters and digits separated by hyphens' })
-  @MaxLength(63)
-  slug: string;
-}
-
-export class NetworkResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-  @ApiProperty() slug: string;
-}
+import type { AccountRole } from '@passerelle/platform/auth';
+import { IsEmail, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { GRANTABLE_ROLES, type GrantableRole } from '../application/grant-role.use-case';
 
 export class RegisterUserRequest {
   @ApiProperty({ format: 'uuid' })
@@ -44,4 +26,16 @@ export class UserResponse {
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
   @ApiProperty({ format: 'date-time' }) registeredAt: string;
+}
+
+export class GrantRoleRequest {
+  @ApiProperty({ enum: GRANTABLE_ROLES, description: '`integrator` is for service accounts; `platform_admin` comes from configuration.' })
+  @IsIn(GRANTABLE_ROLES, { message: `must be one of ${GRANTABLE_ROLES.join(', ')}` })
+  role: GrantableRole;
+}
+
+export class UserRolesResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) networkId: string;
+  @ApiProperty({ type: [String] }) roles: AccountRole[];
 }

@@ -3,7 +3,7 @@ import { userRegistered } from '@passerelle/contracts';
 import { OutboxWriter } from '@passerelle/platform/outbox';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { NetworkEntity } from '../infrastructure/network.entity';
+import { NetworkEntity } from '../../networks/infrastructure/network.entity';
 import { UserEntity } from '../infrastructure/user.entity';
 
 export interface RegisterUserCommand {

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { InvitationsController } from './api/invitations.controller';
+import { PasswordController } from './api/password.controller';
+import { RegistrationController } from './api/registration.controller';
+import { AccountMailer } from './application/account-mailer';
+import { ChangePasswordUseCase } from './application/change-password.use-case';
+import { ConfirmPasswordResetUseCase } from './application/confirm-password-reset.use-case';
+import { InviteMemberUseCase } from './application/invite-member.use-case';
+import { RegisterAccountUseCase } from './application/register-account.use-case';
+import { RequestPasswordResetUseCase } from './application/request-password-reset.use-case';
+import { VerifyEmailUseCase } from './application/verify-email.use-case';
+import { OneTimeTokenRepository } from './infrastructure/one-time-token.repository';
+import { PasswordHasher } from '../accounts/infrastructure/password-hasher';
+import { TokensModule } from '../tokens/tokens.module';
+
+/**
+ * Registration by invitation or by allowed domain, e-mail verification,
+ * password reset and change (issue 3, Accounts). Mails go out through the
+ * platform's `Mailer`; one-time tokens exist only in those mails.
+ */
+@Module({
+  imports: [TokensModule],
+  controllers: [RegistrationController, PasswordController, InvitationsController],
+  providers: [
+    AccountMailer,
+    OneTimeTokenRepository,
+    PasswordHasher,
+    RegisterAccountUseCase,
+    VerifyEmailUseCase,
+    RequestPasswordResetUseCase,
+    ConfirmPasswordResetUseCase,
+    ChangePasswordUseCase,
+    InviteMemberUseCase,
+  ],
+})
+export class RegistrationModule {}

@@ -1,0 +1,43 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { PasswordHasher } from '../../accounts/infrastructure/password-hasher';
+import { ServiceAccountEntity } from '../../networks/infrastructure/service-account.entity';
+import { LoginThrottleStore } from '../infrastructure/login-throttle.store';
+import { type IssuedAccessToken, TokenIssuer } from './token.issuer';
+
+export interface ClientCredentialsCommand {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly clientAddress: string;
+}
+
+/**
+ * The OAuth 2.0 client-credentials grant for integrators (PRODUCT.md, Roles):
+ * an access token of the service account's network with the `integrator`
+ * role, and no refresh token (the integrator simply asks again).
+ */
+@Injectable()
+export class ClientCredentialsUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly passwords: PasswordHasher,
+    private readonly throttle: LoginThrottleStore,
+    private readonly tokens: TokenIssuer,
+  ) {}
+
+  async execute(command: ClientCredentialsCommand): Promise<IssuedAccessToken> {
+    const accountKey = `client:${command.clientId}`;
+    const attemptId = await this.throttle.begin(accountKey, command.clientAddress);
+    const account = await this.dataSource
+      .getRepository(ServiceAccountEntity)
+      .findOneBy({ clientId: command.clientId, revokedAt: IsNull() });
+    const accepted = account
+      ? await this.passwords.verify(account.secretHash, command.clientSecret)
+      : await this.passwords.verifyNothing(command.clientSecret);
+    if (!account || !accepted) {
+      throw new UnauthorizedException({ message: 'Invalid client credentials.', details: [] });
+    }
+    await this.throttle.succeeded(attemptId, accountKey);
+    return this.tokens.accessToken({ userId: account.id, networkId: account.networkId, roles: ['integrator'], kind: 'service' });
+  }
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { PasswordHasher } from '../accounts/infrastructure/password-hasher';
+import { AuthController } from './api/auth.controller';
+import { JwksController } from './api/jwks.controller';
+import { ClientCredentialsUseCase } from './application/client-credentials.use-case';
+import { LoginUseCase } from './application/login.use-case';
+import { LogoutUseCase } from './application/logout.use-case';
+import { RefreshSessionUseCase } from './application/refresh-session.use-case';
+import { TokenIssuer } from './application/token.issuer';
+import { LoginThrottleStore } from './infrastructure/login-throttle.store';
+import { RefreshTokenRevoker } from './infrastructure/refresh-token.revoker';
+import { SigningKeyStore } from './infrastructure/signing-key.store';
+
+/** Signing keys and JWKS, login, refresh-token rotation, logout and client credentials. */
+@Module({
+  controllers: [AuthController, JwksController],
+  providers: [
+    SigningKeyStore,
+    TokenIssuer,
+    LoginThrottleStore,
+    PasswordHasher,
+    LoginUseCase,
+    RefreshSessionUseCase,
+    LogoutUseCase,
+    ClientCredentialsUseCase,
+    RefreshTokenRevoker,
+  ],
+  exports: [RefreshTokenRevoker],
+})
+export class TokensModule {}

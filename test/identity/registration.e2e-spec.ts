@@ -1,0 +1,456 @@
+import { fromKafkaMessage, userRegistered, validateEventData } from '@passerelle/contracts';
+import { createTestApp, KafkaProbe, SmtpTestServer, type TestApp, tokenInMail } from '@passerelle/testing';
+import { verify as verifyArgon2 } from 'argon2';
+import { createHash, randomUUID } from 'crypto';
+import { identityApp } from '../../apps/identity/src/identity.app';
+import { InviteMemberUseCase } from '../../apps/identity/src/registration/application/invite-member.use-case';
+
+/**
+ * Registration, e-mail verification, password reset and invitations over
+ * HTTP against the real identity app, its PostgreSQL database, the real
+ * Kafka broker and a real SMTP server the test runs (mails are read from it).
+ */
+describe('identity registration (HTTP + PostgreSQL + Kafka + SMTP)', () => {
+  let smtp: SmtpTestServer;
+  let probe: KafkaProbe;
+  let identity: TestApp;
+  const PASSWORD = 'violet tram under 7 bridges';
+
+  beforeAll(async () => {
+    smtp = await SmtpTestServer.start();
+    probe = await new KafkaProbe([userRegistered.topic]).start();
+    identity = await createTestApp(identityApp, { env: { SMTP_URL: smtp.url, PUBLIC_APP_URL: 'https://mentoring.test' } });
+  });
+
+  afterAll(async () => {
+    await identity?.close();
+    await probe?.stop();
+    await smtp?.stop();
+  });
+
+  interface Network {
+    readonly id: string;
+    readonly slug: string;
+    readonly domain: string;
+  }
+
+  /** A network of its own per test; written directly, since creating one over HTTP needs a platform admin. */
+  async function createNetwork(policy: 'open' | 'invitation'): Promise<Network> {
+    const suffix = randomUUID().slice(0, 8);
+    const network = { id: randomUUID(), slug: `reg-${suffix}`, domain: `univ-${suffix}.example` };
+    await identity.dataSource.query(
+      'INSERT INTO networks (id, name, slug, allowed_email_domains, registration_policy) VALUES ($1, $2, $3, $4, $5)',
+      [network.id, `University ${suffix}`, network.slug, [network.domain], policy],
+    );
+    return network;
+  }
+
+  function register(network: Network, email: string, extra: Record<string, unknown> = {}) {
+    return identity.http
+      .post('/v1/auth/register')
+      .send({ network: network.slug, email, password: PASSWORD, displayName: 'Camille Durand', ...extra });
+  }
+
+  async function usersOf(network: Network): Promise<{ id: string; email: string; status: string; password_hash: string | null; email_verified_at: Date | null; roles: string[] }[]> {
+    return identity.dataSource.query(
+      'SELECT id, email, status, password_hash, email_verified_at, roles FROM users WHERE network_id = $1 ORDER BY registered_at',
+      [network.id],
+    );
+  }
+
+  async function counts(): Promise<{ users: number; tokens: number; outbox: number }> {
+    const [row] = await identity.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM one_time_tokens) AS tokens,
+              (SELECT count(*)::int FROM outbox) AS outbox`,
+    );
+    return row;
+  }
+
+  async function registerAndVerify(network: Network, email: string): Promise<string> {
+    await register(network, email).expect(202);
+    const token = tokenInMail(await smtp.waitFor(email, /^Confirm your e-mail address/));
+    await identity.http.post('/v1/auth/verify-email').send({ token }).expect(204);
+    const [user] = await usersOf(network);
+    return user.id;
+  }
+
+  function detailsOf(body: { details: { path: string; issue: string }[] }): string[] {
+    return body.details.map((detail) => detail.path);
+  }
+
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+  it('registers in an open network for an allowed domain, mails a link, and the link activates the account', async () => {
+    const network = await createNetwork('open');
+    const email = `camille@${network.domain}`;
+
+    const response = await register(network, `Camille@${network.domain.toUpperCase()}`).expect(202);
+    expect(response.body).toEqual({ message: 'Check your mailbox to continue.' });
+
+    const [pending, ...others] = await usersOf(network);
+    expect(others).toEqual([]);
+    expect(pending).toMatchObject({ email, status: 'pending_verification', email_verified_at: null, roles: [] });
+    expect(pending.password_hash).toMatch(/^\$argon2id\$v=19\$/);
+    expect(await verifyArgon2(pending.password_hash ?? '', PASSWORD)).toBe(true);
+
+    const mail = await smtp.waitFor(email, /^Confirm your e-mail address for University /);
+    expect(mail.from).toBe('no-reply@passerelle.local');
+    expect(mail.parsed.from?.value).toEqual([{ name: 'Passerelle', address: 'no-reply@passerelle.local' }]);
+    expect(mail.links[0]).toMatch(new RegExp(`^https://mentoring\\.test/verify-email\\?network=${network.slug}#token=[A-Za-z0-9_-]{43}$`));
+    const token = tokenInMail(mail);
+    expect(mail.html).toContain(token);
+
+    // Only the token's SHA-256 is stored.
+    const stored = await identity.dataSource.query('SELECT purpose, token_hash, used_at FROM one_time_tokens WHERE user_id = $1', [pending.id]);
+    expect(stored).toEqual([{ purpose: 'verify_email', token_hash: sha256(token), used_at: null }]);
+
+    await identity.http.post('/v1/auth/verify-email').send({ token }).expect(204);
+    const [active] = await usersOf(network);
+    expect(active).toMatchObject({ id: pending.id, status: 'active' });
+    expect(active.email_verified_at).toBeInstanceOf(Date);
+
+    // The link works once.
+    const again = await identity.http.post('/v1/auth/verify-email').send({ token }).expect(400);
+    expect(again.body.details).toEqual([{ path: 'token', issue: 'is invalid, has expired or was already used' }]);
+
+    // user.registered is on the topic, a valid CloudEvent, and carries no token.
+    const [record] = await probe.waitFor((candidate) => candidate.key === pending.id);
+    const parsed = fromKafkaMessage({ key: Buffer.from(record.key ?? ''), value: Buffer.from(record.value ?? ''), headers: record.headers });
+    expect(parsed.ok).toBe(true);
+    expect(record.headers).toMatchObject({ ce_type: userRegistered.type, ce_subject: pending.id, ce_networkid: network.id, ce_source: '/passerelle/identity' });
+    expect(validateEventData(userRegistered, record.data)).toEqual({ valid: true });
+    expect(record.data).toEqual({
+      userId: pending.id,
+      networkId: network.id,
+      email,
+      displayName: 'Camille Durand',
+      roles: [],
+      registeredAt: expect.any(String),
+    });
+    const wholeRecord = JSON.stringify(record);
+    expect(wholeRecord).not.toContain(token);
+    expect(wholeRecord).not.toContain(sha256(token));
+    expect(wholeRecord).not.toContain(pending.password_hash);
+  });
+
+  it('refuses an expired verification link with 400 naming token, and the account stays pending', async () => {
+    const network = await createNetwork('open');
+    const email = `late@${network.domain}`;
+    await register(network, email).expect(202);
+    const token = tokenInMail(await smtp.waitFor(email, /^Confirm/));
+    await identity.dataSource.query(
+      "UPDATE one_time_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1",
+      [sha256(token)],
+    );
+
+    const response = await identity.http.post('/v1/auth/verify-email').send({ token }).expect(400);
+    expect(response.body).toMatchObject({ statusCode: 400, details: [{ path: 'token', issue: 'is invalid, has expired or was already used' }] });
+    expect((await usersOf(network))[0]).toMatchObject({ status: 'pending_verification', email_verified_at: null });
+  });
+
+  it('refuses, with 403 naming email, a domain the open network does not admit, and writes and sends nothing', async () => {
+    const network = await createNetwork('open');
+    const before = await counts();
+    for (const email of ['camille@gmail.example', `camille@mail.${network.domain}`]) {
+      const response = await register(network, email).expect(403);
+      expect(response.body).toMatchObject({ statusCode: 403, error: 'Forbidden', details: [{ path: 'email', issue: 'has a domain this network does not admit' }] });
+      expect(smtp.messagesTo(email)).toEqual([]);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses registration in an invitation-only network without a valid invitation', async () => {
+    const network = await createNetwork('invitation');
+    const email = `camille@${network.domain}`;
+    const before = await counts();
+
+    const without = await register(network, email).expect(403);
+    expect(without.body.details).toEqual([{ path: 'invitationToken', issue: 'is required by this network' }]);
+
+    const unknown = await register(network, email, { invitationToken: 'A'.repeat(43) }).expect(400);
+    expect(unknown.body.details).toEqual([{ path: 'invitationToken', issue: 'is invalid, has expired or was already used' }]);
+
+    expect(await counts()).toEqual(before);
+    expect(smtp.messagesTo(email)).toEqual([]);
+  });
+
+  it('registers with an invitation: bound to its address, single use, active at once with the role it grants', async () => {
+    const network = await createNetwork('invitation');
+    const organizer = { userId: randomUUID(), networkId: network.id, roles: ['organizer'] as const, kind: 'user' as const };
+    const invited = 'jules.martin@partner.example';
+    // The HTTP endpoint needs an organizer's access token; the use case behind it is the same.
+    const invitation = await identity.app.get(InviteMemberUseCase).execute(organizer, { networkId: network.id, email: 'Jules.Martin@Partner.example', role: 'organizer' });
+    expect(invitation).toMatchObject({ networkId: network.id, email: invited, role: 'organizer' });
+
+    const mail = await smtp.waitFor(invited, /^You are invited to join University /);
+    expect(mail.text).toContain('as organizer');
+    const invitationToken = tokenInMail(mail);
+
+    const wrongAddress = await register(network, `someone.else@${network.domain}`, { invitationToken }).expect(400);
+    expect(wrongAddress.body.details).toEqual([{ path: 'invitationToken', issue: 'was issued for another e-mail address' }]);
+
+    await register(network, invited, { invitationToken }).expect(202);
+    const [user, ...others] = await usersOf(network);
+    expect(others).toEqual([]);
+    expect(user).toMatchObject({ email: invited, status: 'active', roles: ['organizer'] });
+    expect(user.email_verified_at).toBeInstanceOf(Date);
+    // No verification mail: the invitation, mailed to this address, proved it.
+    expect(smtp.messagesTo(invited, /^Confirm/)).toEqual([]);
+
+    const spent = await register(network, invited, { invitationToken }).expect(400);
+    expect(spent.body.details).toEqual([{ path: 'invitationToken', issue: 'is invalid, has expired or was already used' }]);
+
+    const [record] = await probe.waitFor((candidate) => candidate.key === user.id);
+    expect(record.data).toMatchObject({ userId: user.id, roles: ['organizer'] });
+    expect(JSON.stringify(record)).not.toContain(invitationToken);
+  });
+
+  it('does not reveal an existing address: the same 202, an "already registered" mail, no second account', async () => {
+    const network = await createNetwork('open');
+    const email = `existing@${network.domain}`;
+    const userId = await registerAndVerify(network, email);
+    const before = await counts();
+
+    const response = await register(network, email.toUpperCase(), { displayName: 'Someone Else', password: 'another long passphrase 42' }).expect(202);
+    expect(response.body).toEqual({ message: 'Check your mailbox to continue.' });
+
+    const mail = await smtp.waitFor(email, /^You already have an account on University /);
+    expect(mail.text).toContain('No second account was created');
+    expect(mail.links).toEqual([`https://mentoring.test/reset-password?network=${network.slug}`]);
+    const users = await usersOf(network);
+    expect(users.map((user) => [user.id, user.status])).toEqual([[userId, 'active']]);
+    expect(await verifyArgon2(users[0].password_hash ?? '', PASSWORD)).toBe(true);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('mails a fresh link to an address that registers again before verifying; only the latest link works', async () => {
+    const network = await createNetwork('open');
+    const email = `twice@${network.domain}`;
+    await register(network, email).expect(202);
+    const first = tokenInMail(await smtp.waitFor(email, /^Confirm/));
+    await register(network, email).expect(202);
+    const second = tokenInMail(await smtp.waitFor(email, /^Confirm/, { count: 2 }));
+    expect(second).not.toBe(first);
+    expect(await usersOf(network)).toHaveLength(1);
+
+    await identity.http.post('/v1/auth/verify-email').send({ token: first }).expect(400);
+    await identity.http.post('/v1/auth/verify-email').send({ token: second }).expect(204);
+    expect((await usersOf(network))[0].status).toBe('active');
+  });
+
+  it('resets a password by mail: new hash, a weak password refused without spending the link, the link single-use', async () => {
+    const network = await createNetwork('open');
+    const email = `forgetful@${network.domain}`;
+    const userId = await registerAndVerify(network, email);
+    const [{ password_hash: oldHash }] = await usersOf(network);
+
+    const stranger = `nobody@${network.domain}`;
+    const unknownAnswer = await identity.http.post('/v1/auth/password-reset').send({ network: network.slug, email: stranger }).expect(202);
+    const knownAnswer = await identity.http.post('/v1/auth/password-reset').send({ network: network.slug, email: email.toUpperCase() }).expect(202);
+    expect(unknownAnswer.body).toEqual(knownAnswer.body);
+    const unknownNetwork = await identity.http.post('/v1/auth/password-reset').send({ network: 'no-such-network', email }).expect(202);
+    expect(unknownNetwork.body).toEqual(knownAnswer.body);
+
+    const mail = await smtp.waitFor(email, /^Reset your password for University /);
+    // The mail is accepted before the 202, so what was not received by now was never sent.
+    expect(smtp.messagesTo(stranger)).toEqual([]);
+    expect(smtp.messagesTo(email, /^Reset/)).toHaveLength(1);
+    const token = tokenInMail(mail);
+
+    const weak = await identity.http.post('/v1/auth/password-reset/confirm').send({ token, newPassword: `${email}!` }).expect(400);
+    expect(weak.body.details).toEqual([{ path: 'newPassword', issue: 'must not contain your e-mail address' }]);
+
+    const newPassword = 'a brand new passphrase 2026';
+    await identity.http.post('/v1/auth/password-reset/confirm').send({ token, newPassword }).expect(204);
+    const [user] = await usersOf(network);
+    expect(user.id).toBe(userId);
+    expect(user.password_hash).not.toBe(oldHash);
+    expect(await verifyArgon2(user.password_hash ?? '', newPassword)).toBe(true);
+    expect(await verifyArgon2(user.password_hash ?? '', PASSWORD)).toBe(false);
+
+    const reused = await identity.http.post('/v1/auth/password-reset/confirm').send({ token, newPassword: 'yet another passphrase 77' }).expect(400);
+    expect(reused.body.details).toEqual([{ path: 'token', issue: 'is invalid, has expired or was already used' }]);
+    expect((await usersOf(network))[0].password_hash).toBe(user.password_hash);
+  });
+
+  it('answers 503 with Retry-After and writes nothing when the SMTP server refuses the mail; a retry then succeeds', async () => {
+    const network = await createNetwork('open');
+    const email = `unlucky@${network.domain}`;
+    const before = await counts();
+    smtp.rejectRecipients(email);
+    try {
+      const response = await register(network, email).expect(503);
+      expect(response.headers['retry-after']).toBe('5');
+      expect(response.body).toMatchObject({ statusCode: 503, message: 'The e-mail could not be sent, so nothing was changed; retry shortly.' });
+      expect(await counts()).toEqual(before);
+    } finally {
+      smtp.acceptAgain();
+    }
+    await register(network, email).expect(202);
+    await smtp.waitFor(email, /^Confirm/);
+    expect(await usersOf(network)).toHaveLength(1);
+
+    const metrics = await identity.http.get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/mail_sent_total\{[^}]*template="verify_email"[^}]*outcome="failed"[^}]*\} [1-9]/);
+    expect(metrics.text).toMatch(/mail_sent_total\{[^}]*template="verify_email"[^}]*outcome="sent"[^}]*\} [1-9]/);
+  });
+
+  function login(network: Network, email: string, password: string) {
+    return identity.http.post('/v1/auth/login').send({ network: network.slug, email, password });
+  }
+
+  /** An organizer of the network, invited (as a platform admin would) and registered through the API, with an access token. */
+  async function organizerOf(network: Network): Promise<{ userId: string; accessToken: string }> {
+    const email = `organizer.${randomUUID().slice(0, 8)}@staff.example`;
+    const admin = { userId: randomUUID(), networkId: randomUUID(), roles: ['platform_admin'] as const, kind: 'user' as const };
+    await identity.app.get(InviteMemberUseCase).execute(admin, { networkId: network.id, email, role: 'organizer' });
+    const invitationToken = tokenInMail(await smtp.waitFor(email, /^You are invited/));
+    await register(network, email, { invitationToken, displayName: 'Olivia Organizer' }).expect(202);
+    const session = await login(network, email, PASSWORD).expect(200);
+    const [{ id }] = await identity.dataSource.query('SELECT id FROM users WHERE network_id = $1 AND email = $2', [network.id, email]);
+    return { userId: id, accessToken: session.body.accessToken };
+  }
+
+  it('lets a verified account log in, and not before verification', async () => {
+    const network = await createNetwork('open');
+    const email = `newcomer@${network.domain}`;
+    await register(network, email).expect(202);
+    await login(network, email, PASSWORD).expect(401);
+    await identity.http.post('/v1/auth/verify-email').send({ token: tokenInMail(await smtp.waitFor(email, /^Confirm/)) }).expect(204);
+    const session = await login(network, email, PASSWORD).expect(200);
+    expect(session.body.accessToken).toEqual(expect.any(String));
+  });
+
+  it('changes the signed-in person\'s password, checking the current one and the policy', async () => {
+    const network = await createNetwork('open');
+    const email = `changer@${network.domain}`;
+    await registerAndVerify(network, email);
+    const { accessToken, refreshToken } = (await login(network, email, PASSWORD).expect(200)).body;
+    const change = (body: Record<string, unknown>, token: string | null = accessToken) => {
+      const call = identity.http.post('/v1/users/me/password');
+      return (token ? call.set('authorization', `Bearer ${token}`) : call).send(body);
+    };
+    const newPassword = 'copper kettle on the 9th floor';
+    let sessionToken = refreshToken;
+
+    await change({ currentPassword: PASSWORD, newPassword }, null).expect(401);
+    const wrong = await change({ currentPassword: 'not my password at all', newPassword }).expect(400);
+    expect(wrong.body.details).toEqual([{ path: 'currentPassword', issue: 'is not your current password' }]);
+    const weak = await change({ currentPassword: PASSWORD, newPassword: 'changer-password' }).expect(400);
+    expect(weak.body.details).toEqual([{ path: 'newPassword', issue: 'must not contain your e-mail address' }]);
+    const same = await change({ currentPassword: PASSWORD, newPassword: PASSWORD }).expect(400);
+    expect(same.body.details).toEqual([{ path: 'newPassword', issue: 'must differ from the current password' }]);
+    const invalid = await change({ newPassword: 42, extra: true }).expect(400);
+    expect([...new Set(detailsOf(invalid.body))].sort()).toEqual(['currentPassword', 'extra', 'newPassword']);
+    expect(await verifyArgon2((await usersOf(network))[0].password_hash ?? '', PASSWORD)).toBe(true);
+
+    await identity.http.post('/v1/auth/refresh').send({ refreshToken }).expect(200).then((response) => {
+      // A rotated token of the same session: it must die with the password change too.
+      sessionToken = response.body.refreshToken;
+    });
+    await change({ currentPassword: PASSWORD, newPassword }).expect(204);
+    expect(await verifyArgon2((await usersOf(network))[0].password_hash ?? '', newPassword)).toBe(true);
+    // Sessions opened with the old password end with it.
+    await identity.http.post('/v1/auth/refresh').send({ refreshToken: sessionToken }).expect(401);
+    await login(network, email, newPassword).expect(200);
+  });
+
+  it('lets an organizer invite into their own network only: another network is a 404, a member is refused', async () => {
+    const network = await createNetwork('invitation');
+    const other = await createNetwork('invitation');
+    const organizer = await organizerOf(network);
+    const invite = (networkId: string, body: Record<string, unknown>, token: string | null = organizer.accessToken) => {
+      const call = identity.http.post(`/v1/networks/${networkId}/invitations`);
+      return (token ? call.set('authorization', `Bearer ${token}`) : call).send(body);
+    };
+    const invited = `mentor.${randomUUID().slice(0, 8)}@alumni.example`;
+
+    const created = await invite(network.id, { email: invited }).expect(201);
+    expect(created.body).toEqual({ networkId: network.id, email: invited, role: null, expiresAt: expect.any(String) });
+    expect(new Date(created.body.expiresAt).getTime()).toBeGreaterThan(Date.now() + 167 * 3_600_000);
+    const mail = await smtp.waitFor(invited, /^You are invited to join University /);
+    const [row] = await identity.dataSource.query(
+      "SELECT network_id, email, role, created_by, token_hash FROM one_time_tokens WHERE purpose = 'invitation' AND email = $1",
+      [invited],
+    );
+    expect(row).toEqual({ network_id: network.id, email: invited, role: null, created_by: organizer.userId, token_hash: sha256(tokenInMail(mail)) });
+
+    const before = await counts();
+    const otherTenant = await invite(other.id, { email: `x@${other.domain}` }).expect(404);
+    expect(otherTenant.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    const unknown = await invite(randomUUID(), { email: `x@${other.domain}` }).expect(404);
+    expect(unknown.body).toEqual(otherTenant.body);
+    await invite(network.id, { email: invited }, null).expect(401);
+    const bad = await invite(network.id, { email: 'nope', role: 'mentor', extra: 1 }).expect(400);
+    expect([...new Set(detailsOf(bad.body))].sort()).toEqual(['email', 'extra', 'role']);
+    const badId = await invite('not-a-uuid', { email: invited }).expect(400);
+    expect(detailsOf(badId.body)).toEqual(['networkId']);
+    const existing = await invite(network.id, { email: (await usersOf(network))[0].email }).expect(409);
+    expect(existing.body.details).toEqual([{ path: 'email', issue: 'already has an account in this network' }]);
+    expect((await counts()).users).toBe(before.users);
+
+    // The invited mentor registers; as a plain member, they may not invite.
+    await register(network, invited, { invitationToken: tokenInMail(mail) }).expect(202);
+    const mentorSession = (await login(network, invited, PASSWORD).expect(200)).body;
+    const refused = await invite(network.id, { email: `y@${network.domain}` }, mentorSession.accessToken).expect(403);
+    expect(refused.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
+  });
+
+  describe('bad input: 400 naming each field, unknown fields rejected, nothing written or sent', () => {
+    let network: Network;
+    beforeAll(async () => {
+      network = await createNetwork('open');
+    });
+
+    const cases: [string, string, () => Record<string, unknown>, string[]][] = [
+      ['register, empty body', '/v1/auth/register', () => ({}), ['network', 'email', 'password', 'displayName']],
+      [
+        'register, wrong types and formats',
+        '/v1/auth/register',
+        () => ({ network: 'Not A Slug', email: 'not-an-email', password: 42, displayName: '', invitationToken: 'short' }),
+        ['network', 'email', 'password', 'displayName', 'invitationToken'],
+      ],
+      [
+        'register, unknown field',
+        '/v1/auth/register',
+        () => ({ network: network.slug, email: `x@${network.domain}`, password: PASSWORD, displayName: 'X', status: 'active' }),
+        ['status'],
+      ],
+      ['register, password too short', '/v1/auth/register', () => ({ network: network.slug, email: `x@${network.domain}`, password: 'short', displayName: 'X' }), ['password']],
+      ['register, password is the e-mail', '/v1/auth/register', () => ({ network: network.slug, email: `camille.durand@${network.domain}`, password: `camille.durand@${network.domain}`, displayName: 'X' }), ['password']],
+      ['verify-email, empty body', '/v1/auth/verify-email', () => ({}), ['token']],
+      ['verify-email, malformed token and unknown field', '/v1/auth/verify-email', () => ({ token: 'not a token', userId: randomUUID() }), ['token', 'userId']],
+      ['password-reset, empty body', '/v1/auth/password-reset', () => ({}), ['network', 'email']],
+      ['password-reset, unknown field', '/v1/auth/password-reset', () => ({ network: network.slug, email: `x@${network.domain}`, newPassword: PASSWORD }), ['newPassword']],
+      ['password-reset/confirm, empty body', '/v1/auth/password-reset/confirm', () => ({}), ['token', 'newPassword']],
+      ['password-reset/confirm, weak password', '/v1/auth/password-reset/confirm', () => ({ token: 'A'.repeat(43), newPassword: 'aaaaaaaaaaaaaaaa' }), ['newPassword']],
+    ];
+
+    it.each(cases)('%s', async (_name, path, body, fields) => {
+      const before = await counts();
+      const messages = smtp.messages.length;
+      const response = await identity.http.post(path).send(body()).expect(400);
+      expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.any(String) });
+      expect([...new Set(detailsOf(response.body))].sort()).toEqual([...fields].sort());
+      expect(await counts()).toEqual(before);
+      expect(smtp.messages.length).toBe(messages);
+    });
+
+    it('names unknown fields as not accepted', async () => {
+      const response = await identity.http
+        .post('/v1/auth/register')
+        .send({ network: network.slug, email: `x@${network.domain}`, password: PASSWORD, displayName: 'X', status: 'active', roles: ['organizer'] })
+        .expect(400);
+      expect(response.body.details).toEqual([
+        { path: 'status', issue: 'is not an accepted field' },
+        { path: 'roles', issue: 'is not an accepted field' },
+      ]);
+      expect(await usersOf(network)).toEqual([]);
+    });
+
+    it('rejects a body that is not JSON, naming the body', async () => {
+      const response = await identity.http.post('/v1/auth/register').set('content-type', 'application/json').send('{"network":').expect(400);
+      expect(response.body.details).toEqual([{ path: 'body', issue: 'is not valid JSON' }]);
+    });
+  });
+});
