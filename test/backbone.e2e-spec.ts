@@ -1,6 +1,16 @@
 import { fromKafkaMessage, userRegistered, validateEventData } from '@passerelle/contracts';
 import { SpanKind } from '@opentelemetry/api';
-import { adminToken, createTestApp, createTestNetwork, expectEventually, KafkaProbe, type TestApp, testSpans } from '@passerelle/testing';
+import {
+  adminToken,
+  createTestApp,
+  createTestMember,
+  createTestNetwork,
+  expectEventually,
+  KafkaProbe,
+  loginAs,
+  type TestApp,
+  testSpans,
+} from '@passerelle/testing';
 import { randomUUID } from 'crypto';
 import { identityApp } from '../apps/identity/src/identity.app';
 import { evaluationApp } from '../apps/evaluation/src/evaluation.app';
@@ -41,12 +51,12 @@ describe('registrations projection (identity → Kafka → evaluation)', () => {
     const userIds: string[] = [];
     for (let i = 0; i < 3; i++) {
       const response = await identity.http
-        .post('/v1/users')
+        .post('/v1/users').set('authorization', `Bearer ${admin}`)
         .send({ networkId: networkA, email: `Person${i}@Example.org`, displayName: `Person ${i}` })
         .expect(201);
       userIds.push(response.body.id);
     }
-    await identity.http.post('/v1/users').send({ networkId: networkB, email: 'other@example.org', displayName: 'Other' }).expect(201);
+    await identity.http.post('/v1/users').set('authorization', `Bearer ${admin}`).send({ networkId: networkB, email: 'other@example.org', displayName: 'Other' }).expect(201);
 
     await expectEventually(async () => {
       const a = await report(networkA).expect(200);
@@ -87,7 +97,7 @@ describe('registrations projection (identity → Kafka → evaluation)', () => {
   it('rejects bad input with a 4xx naming each field, and writes nothing', async () => {
     const networkId = await createNetwork();
     const response = await identity.http
-      .post('/v1/users')
+      .post('/v1/users').set('authorization', `Bearer ${admin}`)
       .send({ networkId: 'not-a-uuid', email: 'nope', displayName: '', admin: true })
       .expect(400);
     expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
@@ -95,19 +105,19 @@ describe('registrations projection (identity → Kafka → evaluation)', () => {
     expect(paths).toEqual(expect.arrayContaining(['networkId', 'email', 'displayName', 'admin']));
 
     const unknownNetwork = await identity.http
-      .post('/v1/users')
+      .post('/v1/users').set('authorization', `Bearer ${admin}`)
       .send({ networkId: randomUUID(), email: 'a@example.org', displayName: 'A' })
       .expect(404);
     expect(unknownNetwork.body.details).toEqual([{ path: 'networkId', issue: 'does not name an existing network' }]);
 
-    await identity.http.post('/v1/users').send({ networkId, email: 'twice@example.org', displayName: 'Twice' }).expect(201);
+    await identity.http.post('/v1/users').set('authorization', `Bearer ${admin}`).send({ networkId, email: 'twice@example.org', displayName: 'Twice' }).expect(201);
     const duplicate = await identity.http
-      .post('/v1/users')
+      .post('/v1/users').set('authorization', `Bearer ${admin}`)
       .send({ networkId, email: 'TWICE@example.org', displayName: 'Twice again' })
       .expect(409);
     expect(duplicate.body.details).toEqual([{ path: 'email', issue: 'is already registered' }]);
 
-    const malformed = await identity.http.post('/v1/users').set('content-type', 'application/json').send('{"networkId":').expect(400);
+    const malformed = await identity.http.post('/v1/users').set('authorization', `Bearer ${admin}`).set('content-type', 'application/json').send('{"networkId":').expect(400);
     expect(malformed.body.details).toEqual([{ path: 'body', issue: 'is not valid JSON' }]);
 
     await report('not-a-uuid').expect(400);
@@ -117,6 +127,29 @@ describe('registrations projection (identity → Kafka → evaluation)', () => {
     });
     const [{ count }] = await identity.dataSource.query('SELECT count(*)::int AS count FROM users WHERE network_id = $1', [networkId]);
     expect(count).toBe(1);
+  });
+
+  it('lets only an organizer of the network create accounts there: another network is a 404', async () => {
+    const [networkA, networkB] = [
+      await createTestNetwork(identity.http, admin, 'tenant-a'),
+      await createTestNetwork(identity.http, admin, 'tenant-b'),
+    ];
+    const organizerA = await loginAs(identity.http, await createTestMember(identity.http, identity.dataSource, networkA, { roles: ['organizer'] }));
+    const memberA = await loginAs(identity.http, await createTestMember(identity.http, identity.dataSource, networkA));
+    const create = (networkId: string, token?: string) => {
+      const call = identity.http.post('/v1/users');
+      return (token ? call.set('authorization', `Bearer ${token}`) : call).send({ networkId, email: `new-${randomUUID().slice(0, 8)}@example.org`, displayName: 'New' });
+    };
+
+    await create(networkA.id, organizerA.accessToken).expect(201);
+    await create(networkA.id).expect(401);
+    const refused = await create(networkA.id, memberA.accessToken).expect(403);
+    expect(refused.body.details).toEqual([{ path: 'networkId', issue: 'is not a network you organise' }]);
+    const hidden = await create(networkB.id, organizerA.accessToken).expect(404);
+    const unknown = await create(randomUUID(), organizerA.accessToken).expect(404);
+    expect(hidden.body).toEqual(unknown.body);
+    const [{ count }] = await identity.dataSource.query('SELECT count(*)::int AS count FROM users WHERE network_id = $1', [networkB.id]);
+    expect(count).toBe(0);
   });
 
   it('serves OpenAPI at /docs-json and health outside /v1', async () => {
@@ -134,7 +167,7 @@ describe('registrations projection (identity → Kafka → evaluation)', () => {
     const traceId = randomUUID().replace(/-/g, '');
     const traceparent = `00-${traceId}-${'ab'.repeat(8)}-01`;
     const user = await identity.http
-      .post('/v1/users')
+      .post('/v1/users').set('authorization', `Bearer ${admin}`)
       .set('traceparent', traceparent)
       .send({ networkId, email: 'traced@example.org', displayName: 'Traced' })
       .expect(201);

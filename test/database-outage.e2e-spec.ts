@@ -28,10 +28,11 @@ describe('database outage', () => {
   });
 
   it('answers 503 while the database is unreachable and recovers without a restart', async () => {
-    const networkId = (await createTestNetwork(identity.http, await adminToken(identity.http), 'db-outage')).id;
+    const admin = await adminToken(identity.http);
+    const networkId = (await createTestNetwork(identity.http, admin, 'db-outage')).id;
 
     proxy.disconnect();
-    const refused = await identity.http.post('/v1/users').send({ networkId, email: 'cut@example.org', displayName: 'Cut' });
+    const refused = await identity.http.post('/v1/users').set('authorization', `Bearer ${admin}`).send({ networkId, email: 'cut@example.org', displayName: 'Cut' });
     expect(refused.status).toBe(503);
     expect(refused.headers['retry-after']).toBe('5');
     expect(refused.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', details: [] });
@@ -44,7 +45,7 @@ describe('database outage', () => {
     await expectEventually(async () => expect((await identity.http.get('/health/ready')).status).toBe(200), { timeoutMs: 30_000 });
     const created = await expectEventually(
       async () => {
-        const response = await identity.http.post('/v1/users').send({ networkId, email: 'back@example.org', displayName: 'Back' });
+        const response = await identity.http.post('/v1/users').set('authorization', `Bearer ${admin}`).send({ networkId, email: 'back@example.org', displayName: 'Back' });
         expect(response.status).toBe(201);
         return response;
       },

@@ -37,19 +37,19 @@ describe('Kafka outage', () => {
     const networkId = (await createTestNetwork(identity.http, admin, 'outage')).id;
     const registrations = () =>
       evaluation.http.get(`/v1/reports/networks/${networkId}/registrations`).set('authorization', `Bearer ${admin}`).expect(200);
-    await identity.http.post('/v1/users').send({ networkId, email: 'before@example.org', displayName: 'Before' }).expect(201);
+    await identity.http.post('/v1/users').set('authorization', `Bearer ${admin}`).send({ networkId, email: 'before@example.org', displayName: 'Before' }).expect(201);
     await expectEventually(async () => expect((await registrations()).body.registeredUsers).toBe(1));
 
     await broker.stop();
     const during = await identity.http
-      .post('/v1/users')
+      .post('/v1/users').set('authorization', `Bearer ${admin}`)
       .send({ networkId, email: 'during@example.org', displayName: 'During' })
       .expect(201);
     const userId = during.body.id as string;
     const [row] = await identity.dataSource.query('SELECT published_at FROM outbox WHERE message_key = $1', [userId]);
     expect(row).toEqual({ published_at: null });
     const alsoDuring = await identity.http
-      .post('/v1/users')
+      .post('/v1/users').set('authorization', `Bearer ${admin}`)
       .send({ networkId, email: 'also-during@example.org', displayName: 'Also during' })
       .expect(201);
     const identityReady = await identity.http.get('/health/ready').expect(503);

@@ -104,7 +104,7 @@ describe('identity: tokens, networks, roles and the shared guard', () => {
     it('gives the same 401 for an unknown e-mail, a wrong password, an unknown network and an account without a password', async () => {
       const network = await createTestNetwork(identity.http, admin);
       const person = await member(network);
-      const noPassword = await identity.http.post('/v1/users').send({ networkId: network.id, email: `np-${randomUUID().slice(0, 6)}@example.org`, displayName: 'No password' }).expect(201);
+      const noPassword = await identity.http.post('/v1/users').set('authorization', `Bearer ${admin}`).send({ networkId: network.id, email: `np-${randomUUID().slice(0, 6)}@example.org`, displayName: 'No password' }).expect(201);
       const attempts = [
         { network: network.slug, email: 'nobody@example.org', password: person.password },
         { network: network.slug, email: person.email, password: 'wrong-password' },

@@ -100,7 +100,7 @@ export async function seedDemoData(options: DemoSeedOptions): Promise<DemoSeedRe
   // Registering again answers 409 per user, which also completes a seed interrupted half-way.
   let usersCreated = 0;
   for (const user of DEMO_USERS) {
-    const answer = await post(`${options.identityUrl}/v1/users`, { networkId, ...user });
+    const answer = await post(`${options.identityUrl}/v1/users`, { networkId, ...user }, token);
     if (answer.status === 201) usersCreated += 1;
     else if (answer.status === 404 && kind === 'completed') {
       // The remembered id belongs to an earlier database (dropped and re-seeded from elsewhere since).

@@ -57,9 +57,9 @@ export async function createTestNetwork(identity: Http, token: string, prefix = 
 
 /**
  * A member of `network` who can log in, with the given account roles.
- * Registered over HTTP; the password and roles are set in identity's
- * database because the interim registration takes no password (the
- * verified registration flow replaces this).
+ * Created over HTTP by the platform admin; the password and roles are set
+ * in identity's database, because an account created by an organizer has
+ * no password until its owner sets one by mail.
  */
 export async function createTestMember(
   identity: Http,
@@ -69,7 +69,10 @@ export async function createTestMember(
 ): Promise<Credentials & { readonly userId: string }> {
   const email = options.email ?? `member-${randomUUID().slice(0, 8)}@example.org`;
   const password = `pw-${randomUUID()}`;
-  const response = await identity.post('/v1/users').send({ networkId: network.id, email, displayName: 'Test member' });
+  const response = await identity
+    .post('/v1/users')
+    .set('authorization', `Bearer ${await adminToken(identity)}`)
+    .send({ networkId: network.id, email, displayName: 'Test member' });
   if (response.status !== 201) throw new Error(`registering ${email} answered ${response.status}: ${JSON.stringify(response.body)}`);
   await identityDatabase.query('UPDATE users SET password_hash = $2, roles = $3 WHERE id = $1', [
     response.body.id,

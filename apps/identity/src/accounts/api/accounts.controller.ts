@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { type AuthUser, CurrentUser, Public } from '@passerelle/platform/auth';
+import { type AuthUser, CurrentUser } from '@passerelle/platform/auth';
 import { uuidParam } from '@passerelle/platform/http';
 import {
   ApiBadRequestResponse,
@@ -23,16 +23,17 @@ export class AccountsController {
     private readonly grantRole: GrantRoleUseCase,
   ) {}
 
-  /** Interim, unauthenticated registration until invitation/open registration replaces it (see README). */
+  /** An organizer creates an account for someone (e.g. an import); people register themselves at `/v1/auth/register`. */
   @Post()
-  @Public()
   @HttpCode(201)
+  @ApiBearerAuth()
   @ApiCreatedResponse({ type: UserResponse })
   @ApiBadRequestResponse({ description: 'Invalid fields, listed in `details`.' })
-  @ApiNotFoundResponse({ description: 'The network does not exist.' })
+  @ApiForbiddenResponse({ description: 'Only an organizer of the network (or a platform_admin) creates accounts.' })
+  @ApiNotFoundResponse({ description: 'No such network among yours.' })
   @ApiConflictResponse({ description: 'The e-mail address is already registered in this network.' })
-  async register(@Body() body: RegisterUserRequest): Promise<UserResponse> {
-    const user = await this.registerUser.execute(body);
+  async register(@Body() body: RegisterUserRequest, @CurrentUser() caller: AuthUser): Promise<UserResponse> {
+    const user = await this.registerUser.execute({ ...body, caller });
     return {
       id: user.id,
       networkId: user.networkId,

@@ -1,20 +1,26 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { AuthUser } from '@passerelle/platform/auth';
 import { userRegistered } from '@passerelle/contracts';
 import { OutboxWriter } from '@passerelle/platform/outbox';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { canManageNetwork, canSeeNetwork } from '../../networks/domain/network-access';
 import { NetworkEntity } from '../../networks/infrastructure/network.entity';
 import { UserEntity } from '../infrastructure/user.entity';
 
 export interface RegisterUserCommand {
+  readonly caller: AuthUser;
   readonly networkId: string;
   readonly email: string;
   readonly displayName: string;
 }
 
 /**
- * Creates an account and announces it (`passerelle.identity.user.registered`)
- * in the same transaction, so the event exists if and only if the account does.
+ * An organizer (or the platform admin) creates an account for someone, e.g.
+ * when importing alumni from the university's CRM; its owner sets a password
+ * through the reset mail. The account and its event
+ * (`passerelle.identity.user.registered`) are written in one transaction, so
+ * the event exists if and only if the account does.
  */
 @Injectable()
 export class RegisterUserUseCase {
@@ -26,10 +32,17 @@ export class RegisterUserUseCase {
   async execute(command: RegisterUserCommand): Promise<UserEntity> {
     const email = command.email.trim().toLowerCase();
     return this.dataSource.transaction(async (manager) => {
-      if (!(await manager.existsBy(NetworkEntity, { id: command.networkId }))) {
+      // Outside the network, the same 404 as for an unknown id: ids cannot be probed.
+      if (!canSeeNetwork(command.caller, command.networkId) || !(await manager.existsBy(NetworkEntity, { id: command.networkId }))) {
         throw new NotFoundException({
           message: 'No such network.',
           details: [{ path: 'networkId', issue: 'does not name an existing network' }],
+        });
+      }
+      if (!canManageNetwork(command.caller, command.networkId)) {
+        throw new ForbiddenException({
+          message: 'Only an organizer of the network creates accounts directly.',
+          details: [{ path: 'networkId', issue: 'is not a network you organise' }],
         });
       }
       // Serialises concurrent registrations of one address in one network.
