@@ -55,12 +55,14 @@ describe('service commands', () => {
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
       );
       expect(rows.map((row) => row.table_name)).toEqual([
+        'consents',
         'inbox',
         'login_attempts',
         'migrations',
         'networks',
         'one_time_tokens',
         'outbox',
+        'profiles',
         'refresh_tokens',
         'service_accounts',
         'signing_keys',

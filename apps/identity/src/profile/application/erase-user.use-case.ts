@@ -1,0 +1,87 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { userErased } from '@passerelle/contracts';
+import type { AuthUser } from '@passerelle/platform/auth';
+import { OutboxWriter } from '@passerelle/platform/outbox';
+import { DataSource } from 'typeorm';
+import { UserEntity } from '../../accounts/infrastructure/user.entity';
+import { canManageNetwork } from '../../networks/domain/network-access';
+import { NetworkEntity } from '../../networks/infrastructure/network.entity';
+import { RefreshTokenRevoker } from '../../tokens/infrastructure/refresh-token.revoker';
+import { ERASED_DISPLAY_NAME, erasedEmail } from '../domain/erasure';
+import { findVisibleUser } from './visible-user';
+
+export interface EraseUserCommand {
+  readonly caller: AuthUser;
+  readonly userId: string;
+}
+
+/**
+ * GDPR erasure (PRODUCT.md, Security and data protection), all in one
+ * transaction so it never half-happens:
+ * - the users row stays, anonymised (the id is referenced by other tables
+ *   and services, whose aggregates must stay correct): placeholder e-mail,
+ *   "Erased user", no password, status `erased` (login accepts `active`
+ *   only), no roles;
+ * - the profile row is deleted;
+ * - consents are kept: each row holds only the user id, purpose, decision
+ *   and time, nothing else identifying, and is the proof of the lawful basis
+ *   for processing done before the erasure (GDPR art. 7(1));
+ * - one-time tokens of the user and invitations addressed to the e-mail are
+ *   deleted (an invitation row holds the address);
+ * - throttle rows keyed by the address are deleted (the key contains it);
+ * - already published outbox rows keyed by the user are deleted (user.registered
+ *   and profile_updated carry the address and name); unpublished ones still go
+ *   out, in order, and the relay's retention removes them afterwards;
+ * - refresh tokens are revoked; access tokens live until they expire but
+ *   every /users/me route answers 404 for an erased account;
+ * - service accounts are not the person's and are left alone;
+ * - `user.erased` is published so every service does its part.
+ */
+@Injectable()
+export class EraseUserUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly refreshTokens: RefreshTokenRevoker,
+  ) {}
+
+  async execute(command: EraseUserCommand): Promise<void> {
+    const { caller, userId } = command;
+    await this.dataSource.transaction(async (manager) => {
+      const user = await findVisibleUser(manager, caller, userId, { lock: true });
+      const self = caller.kind === 'user' && caller.userId === user.id;
+      if (!self && !canManageNetwork(caller, user.networkId)) {
+        throw new ForbiddenException({
+          message: 'Only the person or an organizer of this network may erase an account.',
+          details: [{ path: 'authorization', issue: 'requires the role organizer' }],
+        });
+      }
+      const email = user.email;
+      const network = await manager.findOneByOrFail(NetworkEntity, { id: user.networkId });
+
+      await manager.query('DELETE FROM one_time_tokens WHERE user_id = $1', [user.id]);
+      await manager.query(`DELETE FROM one_time_tokens WHERE purpose = 'invitation' AND network_id = $1 AND email = $2`, [
+        user.networkId,
+        email,
+      ]);
+      await manager.query('DELETE FROM login_attempts WHERE account_key = $1', [`user:${network.slug}:${email}`]);
+      await manager.query('DELETE FROM profiles WHERE user_id = $1', [user.id]);
+      await manager.query('DELETE FROM outbox WHERE message_key = $1 AND published_at IS NOT NULL', [user.id]);
+      await this.refreshTokens.revokeAll(manager, user.id);
+
+      user.email = erasedEmail(user.id);
+      user.displayName = ERASED_DISPLAY_NAME;
+      user.passwordHash = null;
+      user.status = 'erased';
+      user.roles = [];
+      user.emailVerifiedAt = null;
+      const saved = await manager.save(UserEntity, user);
+
+      await this.outbox.append(manager, userErased, {
+        userId: user.id,
+        networkId: user.networkId,
+        erasedAt: saved.updatedAt.toISOString(),
+      });
+    });
+  }
+}
