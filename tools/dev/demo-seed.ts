@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describeFetchError } from './service-process';
 
 export const DEMO_NETWORK = {
@@ -28,30 +27,16 @@ export const DEMO_USERS = [
 export interface DemoSeedOptions {
   readonly identityUrl: string;
   readonly evaluationUrl: string;
-  /**
-   * Remembers the demo network's id between runs (.cache/demo-network.json):
-   * identity has no GET for networks yet, so a second run could not learn it.
-   */
-  readonly stateFile: string;
-  /** Identifies the database server, so an id remembered for another server is not reused. */
-  readonly databaseServer: string;
   readonly log: (line: string) => void;
   readonly reportTimeoutMs: number;
 }
 
-export type DemoSeedResult =
-  | {
-      readonly kind: 'seeded' | 'completed';
-      readonly networkId: string;
-      readonly usersCreated: number;
-      /** What evaluation's report counted last; below DEMO_USERS.length when it did not catch up in time. */
-      readonly registeredUsers: number;
-    }
-  | { readonly kind: 'already-there-id-unknown' };
-
-interface RememberedNetwork {
+export interface DemoSeedResult {
+  readonly kind: 'seeded' | 'completed';
   readonly networkId: string;
-  readonly databaseServer: string;
+  readonly usersCreated: number;
+  /** What evaluation's report counted last; below DEMO_USERS.length when it did not catch up in time. */
+  readonly registeredUsers: number;
 }
 
 interface JsonAnswer {
@@ -76,23 +61,14 @@ export async function seedDemoData(options: DemoSeedOptions): Promise<DemoSeedRe
   if (created.status === 201) {
     networkId = String(created.body['id']);
     kind = 'seeded';
-    writeFileSync(
-      options.stateFile,
-      `${JSON.stringify({ networkId, databaseServer: options.databaseServer } satisfies RememberedNetwork, null, 2)}\n`,
-    );
     log(`demo: created the network "${DEMO_NETWORK.name}" (${networkId})`);
   } else if (created.status === 409) {
-    const remembered = readRemembered(options.stateFile, options.databaseServer);
-    if (!remembered) {
-      log(
-        `demo: the network "${DEMO_NETWORK.slug}" already exists, but its id is not in ${options.stateFile} ` +
-          `(identity has no GET for networks yet); the demo data is already there`,
-      );
-      return { kind: 'already-there-id-unknown' };
-    }
-    networkId = remembered.networkId;
+    const listed = await get(`${options.identityUrl}/v1/networks`, token);
+    const existing = (listed.body as unknown as { id: string; slug: string }[]).find((network) => network.slug === DEMO_NETWORK.slug);
+    if (listed.status !== 200 || !existing) throw unexpected('GET /v1/networks', listed);
+    networkId = existing.id;
     kind = 'completed';
-    log(`demo: the network "${DEMO_NETWORK.name}" is already there (id ${networkId}, remembered from an earlier run)`);
+    log(`demo: the network "${DEMO_NETWORK.name}" is already there (${networkId})`);
   } else {
     throw unexpected('POST /v1/networks', created);
   }
@@ -102,15 +78,7 @@ export async function seedDemoData(options: DemoSeedOptions): Promise<DemoSeedRe
   for (const user of DEMO_USERS) {
     const answer = await post(`${options.identityUrl}/v1/users`, { networkId, ...user }, token);
     if (answer.status === 201) usersCreated += 1;
-    else if (answer.status === 404 && kind === 'completed') {
-      // The remembered id belongs to an earlier database (dropped and re-seeded from elsewhere since).
-      rmSync(options.stateFile, { force: true });
-      log(
-        `demo: the network "${DEMO_NETWORK.slug}" already exists, but not with the id remembered in ` +
-          `${options.stateFile} (now removed); the demo data is already there`,
-      );
-      return { kind: 'already-there-id-unknown' };
-    } else if (answer.status !== 409) throw unexpected('POST /v1/users', answer);
+    else if (answer.status !== 409) throw unexpected('POST /v1/users', answer);
   }
   log(
     usersCreated === DEMO_USERS.length
@@ -173,17 +141,6 @@ async function waitForReport(options: DemoSeedOptions, networkId: string, token:
   }
 }
 
-function readRemembered(file: string, databaseServer: string): RememberedNetwork | undefined {
-  if (!existsSync(file)) return undefined;
-  try {
-    const remembered = JSON.parse(readFileSync(file, 'utf8')) as Partial<RememberedNetwork>;
-    return typeof remembered.networkId === 'string' && remembered.databaseServer === databaseServer
-      ? (remembered as RememberedNetwork)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 async function post(url: string, body: unknown, token?: string): Promise<JsonAnswer> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };

@@ -210,8 +210,6 @@ async function main(system: LocalSystem): Promise<void> {
   const demo = await seedDemoData({
     identityUrl: system.service('identity').baseUrl,
     evaluationUrl: system.service('evaluation').baseUrl,
-    stateFile: join(system.root, '.cache', 'demo-network.json'),
-    databaseServer: redactUrl(databaseServer),
     log: say,
     reportTimeoutMs: REPORT_TIMEOUT_MS,
   });
@@ -258,21 +256,18 @@ function printSummary(system: LocalSystem, demo: DemoSeedResult, logDir: string,
   }
   say(`  (each also serves /docs-json and /health/live)`);
   say();
-  if (demo.kind === 'already-there-id-unknown') {
-    say(`  demo network   "${DEMO_NETWORK.name}" (${DEMO_NETWORK.slug}) is already there; its id was not recorded`);
-    say(`                 by this checkout (no GET for networks yet), so no report URL to show`);
-  } else {
-    const counted =
-      demo.registeredUsers >= DEMO_USERS.length
-        ? `${demo.registeredUsers} users`
-        : `${DEMO_USERS.length} users, of which the report counts only ${demo.registeredUsers} so far (see the warning above)`;
-    say(`  demo network   "${DEMO_NETWORK.name}" (${DEMO_NETWORK.slug}), id ${demo.networkId}, ${counted}`);
-    say(`  report         ${registrationsReportUrl(evaluationUrl, demo.networkId)} (needs a token:`);
-    say(`                   POST ${system.service('identity').baseUrl}/v1/auth/login as the development platform admin,`);
-    say(`                   {"network":"platform","email":"platform-admin@example.org","password":"development-only-admin-password"})`);
-    say(`  try            curl -X POST ${system.service('identity').baseUrl}/v1/users -H 'content-type: application/json' \\`);
-    say(`                   -d '{"networkId":"${demo.networkId}","email":"you@example.org","displayName":"You"}'`);
-  }
+  const identityUrl = system.service('identity').baseUrl;
+  const counted =
+    demo.registeredUsers >= DEMO_USERS.length
+      ? `${demo.registeredUsers} users`
+      : `${DEMO_USERS.length} users, of which the report counts only ${demo.registeredUsers} so far (see the warning above)`;
+  say(`  demo network   "${DEMO_NETWORK.name}" (${DEMO_NETWORK.slug}), id ${demo.networkId}, ${counted}`);
+  say(`  log in         curl -s -X POST ${identityUrl}/v1/auth/login -H 'content-type: application/json' \\`);
+  say(`                   -d '{"network":"platform","email":"platform-admin@example.org","password":"development-only-admin-password"}'`);
+  say(`                 (the development platform admin; send its accessToken as "Authorization: Bearer …")`);
+  say(`  report         ${registrationsReportUrl(evaluationUrl, demo.networkId)}`);
+  say(`  invite         POST ${identityUrl}/v1/networks/${demo.networkId}/invitations {"email":"you@example.org"}`);
+  say(`                 then register with the token from the mail: POST ${identityUrl}/v1/auth/register`);
   say(
     `  kafka          ${system.brokers} (${system.kafkaStartedHere ? 'started by npm start; stops with it' : 'already running; left running on exit'})`,
   );
