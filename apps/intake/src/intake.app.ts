@@ -1,7 +1,10 @@
 import { defineService } from '@passerelle/platform/bootstrap';
 import { intakeConfigSchema } from './config';
+import { IntakePrograms1764400000000 } from './migrations/1764400000000-intake-programs.migration';
+import { ProgramEntity } from './programs/infrastructure/program.entity';
+import { ProgramsModule } from './programs/programs.module';
 
-/** Health, metrics, OpenAPI and the event machinery so far; its contexts arrive with their issue. */
+/** Health, metrics, OpenAPI, the event machinery, and the contexts of issue 4 as they arrive (programmes first). */
 export const intakeApp = defineService({
   description: {
     service: 'intake',
@@ -9,7 +12,7 @@ export const intakeApp = defineService({
     description: 'Programmes, survey templates, enrolments, SMART goals and baselines.',
   },
   configSchema: intakeConfigSchema,
-  entities: [],
-  migrations: [],
-  imports: [],
+  entities: [ProgramEntity],
+  migrations: [IntakePrograms1764400000000],
+  imports: [ProgramsModule],
 });

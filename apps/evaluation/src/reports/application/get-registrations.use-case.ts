@@ -1,5 +1,5 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import type { AuthUser } from '@passerelle/platform/auth';
+import { type AuthUser, canSeeNetwork, isPlatformAdmin } from '@passerelle/platform/auth';
 import { DataSource } from 'typeorm';
 import { NetworkRegistrationsEntity } from '../infrastructure/network-registrations.entity';
 
@@ -19,11 +19,10 @@ export class GetRegistrationsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(caller: AuthUser, networkId: string): Promise<RegistrationsReport> {
-    const admin = caller.roles.includes('platform_admin');
-    if (!admin && caller.networkId !== networkId) {
+    if (!canSeeNetwork(caller, networkId)) {
       throw new NotFoundException({ message: 'No such network.', details: [{ path: 'networkId', issue: 'does not name a network you belong to' }] });
     }
-    if (!admin && !caller.roles.some((role) => role === 'organizer' || role === 'integrator')) {
+    if (!isPlatformAdmin(caller) && !caller.roles.some((role) => role === 'organizer' || role === 'integrator')) {
       throw new ForbiddenException({
         message: "Only the network's organizers and integrators read its reports.",
         details: [{ path: 'authorization', issue: 'requires the role organizer or integrator' }],

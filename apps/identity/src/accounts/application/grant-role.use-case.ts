@@ -3,7 +3,7 @@ import { userRoleGranted } from '@passerelle/contracts';
 import type { AccountRole, AuthUser } from '@passerelle/platform/auth';
 import { OutboxWriter } from '@passerelle/platform/outbox';
 import { DataSource } from 'typeorm';
-import { canManageNetwork, canSeeNetwork } from '../../networks/domain/network-access';
+import { canManageNetwork, canSeeNetwork } from '@passerelle/platform/auth';
 import { UserEntity } from '../infrastructure/user.entity';
 
 /** The roles a person can be granted through the API; `integrator` belongs to service accounts, `platform_admin` to configuration. */

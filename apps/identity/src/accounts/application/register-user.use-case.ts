@@ -4,7 +4,7 @@ import { userRegistered } from '@passerelle/contracts';
 import { OutboxWriter } from '@passerelle/platform/outbox';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { canManageNetwork, canSeeNetwork } from '../../networks/domain/network-access';
+import { canManageNetwork, canSeeNetwork } from '@passerelle/platform/auth';
 import { NetworkEntity } from '../../networks/infrastructure/network.entity';
 import { UserEntity } from '../infrastructure/user.entity';
 

@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { PasswordHasher } from '../../accounts/infrastructure/password-hasher';
 import { UserEntity } from '../../accounts/infrastructure/user.entity';
 import { type IdentityConfig, identityConfigSchema } from '../../config';
-import { PLATFORM_NETWORK_SLUG } from '../domain/network-access';
+import { PLATFORM_NETWORK_SLUG } from '../domain/platform-network';
 import { NetworkEntity } from '../infrastructure/network.entity';
 
 /**

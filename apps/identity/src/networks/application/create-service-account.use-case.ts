@@ -4,7 +4,7 @@ import { randomBytes } from 'crypto';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { PasswordHasher } from '../../accounts/infrastructure/password-hasher';
-import { canManageNetwork, canSeeNetwork } from '../domain/network-access';
+import { canManageNetwork, canSeeNetwork } from '@passerelle/platform/auth';
 import { NetworkEntity } from '../infrastructure/network.entity';
 import { ServiceAccountEntity } from '../infrastructure/service-account.entity';
 import { networkNotFound } from './get-network.use-case';

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { AuthUser } from '@passerelle/platform/auth';
 import { DataSource } from 'typeorm';
-import { canSeeNetwork } from '../domain/network-access';
+import { canSeeNetwork } from '@passerelle/platform/auth';
 import { NetworkEntity } from '../infrastructure/network.entity';
 
 export function networkNotFound(): NotFoundException {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, Not } from 'typeorm';
-import { PLATFORM_NETWORK_SLUG } from '../domain/network-access';
+import { PLATFORM_NETWORK_SLUG } from '../domain/platform-network';
 import { NetworkEntity } from '../infrastructure/network.entity';
 
 /** Every tenant, oldest first, for the platform admin; the admin's own `platform` network is no tenant. */

@@ -4,7 +4,7 @@ import type { AuthUser } from '@passerelle/platform/auth';
 import { OutboxWriter } from '@passerelle/platform/outbox';
 import { DataSource } from 'typeorm';
 import { UserEntity } from '../../accounts/infrastructure/user.entity';
-import { canManageNetwork } from '../../networks/domain/network-access';
+import { canManageNetwork } from '@passerelle/platform/auth';
 import { NetworkEntity } from '../../networks/infrastructure/network.entity';
 import { RefreshTokenRevoker } from '../../tokens/infrastructure/refresh-token.revoker';
 import { ERASED_DISPLAY_NAME, erasedEmail } from '../domain/erasure';

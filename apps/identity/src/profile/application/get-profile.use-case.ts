@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import type { AuthUser } from '@passerelle/platform/auth';
 import { DataSource } from 'typeorm';
-import { canManageNetwork } from '../../networks/domain/network-access';
+import { canManageNetwork } from '@passerelle/platform/auth';
 import { ProfileEntity } from '../infrastructure/profile.entity';
 import { type ProfileView, profileView } from './profile-view';
 import { findSelf, findVisibleUser } from './visible-user';

@@ -2,7 +2,7 @@ import { NotFoundException } from '@nestjs/common';
 import type { AuthUser } from '@passerelle/platform/auth';
 import type { EntityManager } from 'typeorm';
 import { UserEntity } from '../../accounts/infrastructure/user.entity';
-import { canSeeNetwork } from '../../networks/domain/network-access';
+import { canSeeNetwork } from '@passerelle/platform/auth';
 
 export function noSuchUser(): NotFoundException {
   return new NotFoundException({ message: 'No such user.', details: [{ path: 'id', issue: 'does not name a user of your network' }] });

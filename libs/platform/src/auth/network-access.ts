@@ -1,12 +1,11 @@
-import type { AuthUser } from '@passerelle/platform/auth';
+import type { AuthUser } from './auth-user';
 
 /**
- * Who may see and run a network (PRODUCT.md: "a network never sees another
- * network's data ... not by guessing ids"). Callers outside the network get
- * the same 404 as for an id that does not exist, so ids cannot be probed.
+ * Who may see and run a network's data, in every service (PRODUCT.md: "a
+ * network never sees another network's data ... not by guessing ids").
+ * Callers outside the network get the same 404 as for an id that does not
+ * exist, so ids cannot be probed.
  */
-export const PLATFORM_NETWORK_SLUG = 'platform';
-
 export function isPlatformAdmin(caller: AuthUser): boolean {
   return caller.roles.includes('platform_admin');
 }

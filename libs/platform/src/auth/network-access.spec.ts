@@ -1,4 +1,4 @@
-import type { AuthUser } from '@passerelle/platform/auth';
+import type { AuthUser } from './auth-user';
 import { canManageNetwork, canSeeNetwork } from './network-access';
 
 const A = 'network-a';

@@ -1,0 +1,17 @@
+import type { ProgramPublishedData } from '@passerelle/contracts';
+import type { ProgramEntity } from '../infrastructure/program.entity';
+
+type Snapshot = Pick<ProgramPublishedData, 'programId' | 'networkId' | 'name' | 'objectives' | 'startsOn' | 'endsOn' | 'cadenceDays'>;
+
+/** The programme as the `program.*` events carry it (libs/contracts/src/events/intake.events.ts). */
+export function programSnapshot(program: ProgramEntity): Snapshot {
+  return {
+    programId: program.id,
+    networkId: program.networkId,
+    name: program.name,
+    objectives: [...program.objectives],
+    startsOn: program.startsOn,
+    endsOn: program.endsOn,
+    cadenceDays: program.cadenceDays,
+  };
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '@passerelle/platform/auth';
+import { invalidField } from '@passerelle/platform/http';
+import { DataSource, MoreThan } from 'typeorm';
+import { canSeeNetwork, isPlatformAdmin } from '@passerelle/platform/auth';
+import { ProgramEntity } from '../infrastructure/program.entity';
+import { programNotFound } from './program-errors';
+
+export interface ProgramPage {
+  readonly items: ProgramEntity[];
+  /** Pass it as `cursor` for the next page; null on the last one. */
+  readonly nextCursor: string | null;
+}
+
+/** Any member of a network reads its programmes; another network's are a 404. */
+@Injectable()
+export class GetProgramUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(caller: AuthUser, id: string): Promise<ProgramEntity> {
+    const program = await this.dataSource.getRepository(ProgramEntity).findOneBy({ id });
+    if (!program || !canSeeNetwork(caller, program.networkId)) throw programNotFound();
+    return program;
+  }
+}
+
+/** The caller's network's programmes, oldest first (ids are UUIDv7, so id order is creation order), by keyset pages. */
+@Injectable()
+export class ListProgramsUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(caller: AuthUser, query: { limit: number; cursor?: string; networkId?: string }): Promise<ProgramPage> {
+    let networkId = caller.networkId;
+    if (query.networkId !== undefined) {
+      if (!canSeeNetwork(caller, query.networkId)) throw invalidField('networkId', 'does not name your network');
+      networkId = query.networkId;
+    } else if (isPlatformAdmin(caller)) {
+      throw invalidField('networkId', 'is required for a platform admin');
+    }
+    const rows = await this.dataSource.getRepository(ProgramEntity).find({
+      where: { networkId, ...(query.cursor ? { id: MoreThan(query.cursor) } : {}) },
+      order: { id: 'ASC' },
+      take: query.limit + 1,
+    });
+    const items = rows.slice(0, query.limit);
+    return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].id : null };
+  }
+}
