@@ -80,6 +80,10 @@ describe('intake: programmes', () => {
       startsOn: draft.startsOn,
       endsOn: draft.endsOn,
       cadenceDays: 10,
+      matchingModes: draft.matchingModes,
+      defaultMentorCapacity: draft.defaultMentorCapacity,
+      intakeOpensOn: draft.intakeOpensOn,
+      intakeClosesOn: draft.intakeClosesOn,
       publishedBy: organizer.userId,
       publishedAt: published.body.publishedAt,
     });

@@ -1,7 +1,7 @@
 import type { ProgramPublishedData } from '@passerelle/contracts';
 import type { ProgramEntity } from '../infrastructure/program.entity';
 
-type Snapshot = Pick<ProgramPublishedData, 'programId' | 'networkId' | 'name' | 'objectives' | 'startsOn' | 'endsOn' | 'cadenceDays'>;
+type Snapshot = Omit<ProgramPublishedData, 'publishedBy' | 'publishedAt'>;
 
 /** The programme as the `program.*` events carry it (libs/contracts/src/events/intake.events.ts). */
 export function programSnapshot(program: ProgramEntity): Snapshot {
@@ -13,5 +13,9 @@ export function programSnapshot(program: ProgramEntity): Snapshot {
     startsOn: program.startsOn,
     endsOn: program.endsOn,
     cadenceDays: program.cadenceDays,
+    matchingModes: [...program.matchingModes],
+    defaultMentorCapacity: program.defaultMentorCapacity,
+    intakeOpensOn: program.intakeOpensOn,
+    intakeClosesOn: program.intakeClosesOn,
   };
 }
