@@ -10,7 +10,6 @@ import { RegisterAccountUseCase } from './application/register-account.use-case'
 import { RequestPasswordResetUseCase } from './application/request-password-reset.use-case';
 import { VerifyEmailUseCase } from './application/verify-email.use-case';
 import { OneTimeTokenRepository } from './infrastructure/one-time-token.repository';
-import { PasswordHasher } from '../accounts/infrastructure/password-hasher';
 import { TokensModule } from '../tokens/tokens.module';
 
 /**
@@ -24,7 +23,6 @@ import { TokensModule } from '../tokens/tokens.module';
   providers: [
     AccountMailer,
     OneTimeTokenRepository,
-    PasswordHasher,
     RegisterAccountUseCase,
     VerifyEmailUseCase,
     RequestPasswordResetUseCase,

@@ -25,6 +25,7 @@ import { SigningKeyStore } from './infrastructure/signing-key.store';
     ClientCredentialsUseCase,
     RefreshTokenRevoker,
   ],
-  exports: [RefreshTokenRevoker],
+  // One Argon2id hasher for identity (its dummy hash for unknown accounts is computed once).
+  exports: [RefreshTokenRevoker, PasswordHasher],
 })
 export class TokensModule {}
