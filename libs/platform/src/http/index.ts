@@ -2,3 +2,4 @@ export * from './http-error.filter';
 export * from './request-observer.middleware';
 export * from './too-many-requests.exception';
 export * from './validation';
+export * from './page-query';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { PageQuery } from '@passerelle/platform/http';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -114,25 +114,8 @@ export class UpdateProgramRequest extends PartialType(ProgramFieldsRequest) {
   version?: number;
 }
 
-export class ListProgramsQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ format: 'uuid', description: '`nextCursor` of the previous page.' })
-  @IsOptional()
-  @IsUUID()
-  cursor?: string;
-
-  @ApiPropertyOptional({ format: 'uuid', description: 'Platform admin only: which network.' })
-  @IsOptional()
-  @IsUUID()
-  networkId?: string;
-}
+/** Pages of the network's programmes. */
+export class ListProgramsQuery extends PageQuery {}
 
 export class ProgramResponse {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -30,3 +30,13 @@ export async function loadForChange(
   }
   return program;
 }
+
+/**
+ * Loads a programme the caller may see (any member of its network), optionally
+ * locked; another network's programme is a 404 like a missing one.
+ */
+export async function loadVisible(manager: EntityManager, caller: AuthUser, id: string, lock = false): Promise<ProgramEntity> {
+  const program = await manager.findOne(ProgramEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}) });
+  if (!program || !canSeeNetwork(caller, program.networkId)) throw programNotFound();
+  return program;
+}

@@ -6,6 +6,10 @@
 export const PROGRAM_OBJECTIVES = ['job_search', 'networking', 'skills'] as const;
 export type ProgramObjective = (typeof PROGRAM_OBJECTIVES)[number];
 
+/** PRODUCT.md, Roles: "Mentor and mentee are roles within a programme". */
+export const PROGRAM_ROLES = ['mentor', 'mentee'] as const;
+export type ProgramRole = (typeof PROGRAM_ROLES)[number];
+
 export const MATCHING_MODES = ['organizer_rounds', 'mentee_choice'] as const;
 export type MatchingMode = (typeof MATCHING_MODES)[number];
 
@@ -43,6 +47,11 @@ export function isCalendarDate(value: string): boolean {
   if (!DATE.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** The UTC calendar day of an instant: intake windows and due dates are whole days. */
+export function calendarDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
 }
 
 function daysBetween(from: string, to: string): number {

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { GoalsController } from './api/goals.controller';
+import { AbandonGoalUseCase } from './application/abandon-goal.use-case';
+import { ListGoalsUseCase } from './application/list-goals.use-case';
+import { RecordGoalProgressUseCase } from './application/record-goal-progress.use-case';
+import { ReviseGoalUseCase } from './application/revise-goal.use-case';
+import { SetGoalUseCase } from './application/set-goal.use-case';
+
+/** SMART goals of an enrolment, their progress and abandonment. */
+@Module({
+  controllers: [GoalsController],
+  providers: [SetGoalUseCase, ReviseGoalUseCase, RecordGoalProgressUseCase, AbandonGoalUseCase, ListGoalsUseCase],
+})
+export class GoalsModule {}

@@ -1,0 +1,27 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+
+/** `?networkId=`: a platform admin names the network they act on; everyone else acts on their own. */
+export class NetworkScopeQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Platform admin only: which network.' })
+  @IsOptional()
+  @IsUUID()
+  networkId?: string;
+}
+
+/** Keyset pagination over UUIDv7 ids (creation order): `limit`, and the previous page's `nextCursor`. */
+export class PageQuery extends NetworkScopeQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: '`nextCursor` of the previous page.' })
+  @IsOptional()
+  @IsUUID()
+  cursor?: string;
+}
