@@ -16,7 +16,16 @@ import { ConfigError, defineConfig, loadConfig } from '@passerelle/platform/conf
 import { isPortOpen, parseBroker } from '../kafka/broker-probe';
 import { ensureKafka, LocalKafka, stopKafka } from '../kafka/local-kafka';
 import { ensureCatalogueTopics } from './catalogue-topics';
-import { DEMO_NETWORK, DEMO_USERS, type DemoSeedResult, registrationsReportUrl, seedDemoData } from './demo-seed';
+import {
+  DEMO_NETWORK,
+  DEMO_ORGANIZER_EMAIL,
+  DEMO_PARTICIPANTS,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  type DemoSeedResult,
+  registrationsReportUrl,
+  seedDemoData,
+} from './demo-seed';
 import { type MailCatcher, startMailCatcher } from './mail-catcher';
 import { checkPostgres, databaseUrl, redactUrl } from './postgres-probe';
 import { ServiceProcess } from './service-process';
@@ -209,7 +218,9 @@ async function main(system: LocalSystem): Promise<void> {
   // 4. Demo data, through the public HTTP API only.
   const demo = await seedDemoData({
     identityUrl: system.service('identity').baseUrl,
+    intakeUrl: system.service('intake').baseUrl,
     evaluationUrl: system.service('evaluation').baseUrl,
+    mailFolder: system.mail?.folder,
     log: say,
     reportTimeoutMs: REPORT_TIMEOUT_MS,
   });
@@ -262,9 +273,31 @@ function printSummary(system: LocalSystem, demo: DemoSeedResult, logDir: string,
       ? `${demo.registeredUsers} users`
       : `${DEMO_USERS.length} users, of which the report counts only ${demo.registeredUsers} so far (see the warning above)`;
   say(`  demo network   "${DEMO_NETWORK.name}" (${DEMO_NETWORK.slug}), id ${demo.networkId}, ${counted}`);
+  const program = demo.program;
+  if (program) {
+    say(`  demo programme "${program.name}", id ${program.id}`);
+    say(
+      `                 intake open ${program.intakeOpensOn} to ${program.intakeClosesOn}, runs ${program.startsOn} to ${program.endsOn}; ` +
+        `${program.mentors} mentors, ${program.mentees} mentees, ${program.goals} goals`,
+    );
+  } else {
+    say(`  demo programme not seeded (see the warning above)`);
+  }
   say(`  log in         curl -s -X POST ${identityUrl}/v1/auth/login -H 'content-type: application/json' \\`);
   say(`                   -d '{"network":"platform","email":"platform-admin@example.org","password":"development-only-admin-password"}'`);
   say(`                 (the development platform admin; send its accessToken as "Authorization: Bearer …")`);
+  if (program) {
+    const intakeUrl = system.service('intake').baseUrl;
+    const nameOf = (email: string) => DEMO_USERS.find((user) => user.email === email)?.displayName ?? email;
+    const cast = (role: 'mentor' | 'mentee') => DEMO_PARTICIPANTS.filter((p) => p.role === role).map((p) => nameOf(p.email)).join(', ');
+    say(`  demo users     the same with -d '{"network":"${DEMO_NETWORK.slug}","email":"${DEMO_ORGANIZER_EMAIL}","password":"${DEMO_PASSWORD}"}'`);
+    say(`                 (${nameOf(DEMO_ORGANIZER_EMAIL)}, organizer; every demo user has this password)`);
+    say(`                 mentors: ${cast('mentor')}; mentees: ${cast('mentee')}`);
+    say(`  statistics     ${intakeUrl}/v1/programs/${program.id}/statistics (as the organizer)`);
+    say(`  surveys        ${intakeUrl}/v1/programs/${program.id}/surveys/mentor and …/surveys/mentee`);
+    say(`  enrolments     ${intakeUrl}/v1/enrollments?programId=${program.id} (the organizer sees all, a participant their own)`);
+    say(`                 and …/v1/enrollments/{id}/goals; taxonomies: ${intakeUrl}/v1/taxonomies/skills (industries, interests, languages)`);
+  }
   say(`  report         ${registrationsReportUrl(evaluationUrl, demo.networkId)}`);
   say(`  invite         POST ${identityUrl}/v1/networks/${demo.networkId}/invitations {"email":"you@example.org"}`);
   say(`                 then register with the token from the mail: POST ${identityUrl}/v1/auth/register`);
