@@ -251,6 +251,10 @@ describe('intake: surveys, enrolments, goals', () => {
     await intake.http.post(`/v1/programs/${draftId}/publish`).set(bearer(organizer.token)).expect(200);
     const frozen = await intake.http.put(`/v1/programs/${draftId}/surveys/mentor`).set(bearer(organizer.token)).send({ questions: generated.body.questions }).expect(409);
     expect(frozen.body.message).toContain('intake opened');
+    // The objectives the survey was built from are fixed too; other fields still change.
+    const fixed = await intake.http.patch(`/v1/programs/${draftId}`).set(bearer(organizer.token)).send({ objectives: ['networking', 'skills'] }).expect(409);
+    expect(fixed.body.details).toEqual([{ path: 'objectives', issue: 'cannot change after intake opened' }]);
+    await intake.http.patch(`/v1/programs/${draftId}`).set(bearer(organizer.token)).send({ objectives: ['networking'], name: 'Renamed' }).expect(200);
     const notYet = await publishedProgramme(organizer.token, { intakeOpensOn: day(5), intakeClosesOn: day(20) });
     await intake.http.put(`/v1/programs/${notYet}/surveys/mentee`).set(bearer(organizer.token)).send({ questions: generated.body.questions }).expect(200);
     const early = await enrol(member.token, { programId: notYet, role: 'mentee', templateVersion: 1, answers: menteeAnswers, baseline }).expect(409);

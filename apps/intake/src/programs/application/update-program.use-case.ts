@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { programUpdated } from '@passerelle/contracts';
 import type { AuthUser } from '@passerelle/platform/auth';
 import { OutboxWriter } from '@passerelle/platform/outbox';
 import { DataSource } from 'typeorm';
-import { type ProgramFields, validateProgram } from '../domain/program';
+import { templateEditable } from '../../enrollments/domain/enrollment';
+import { calendarDay, type ProgramFields, validateProgram } from '../domain/program';
 import type { ProgramEntity } from '../infrastructure/program.entity';
 import { invalidProgram } from './program-errors';
 import { loadForChange } from './program-lookup';
@@ -40,6 +41,14 @@ export class UpdateProgramUseCase {
       };
       const problems = validateProgram(merged);
       if (problems.length > 0) throw invalidProgram(problems);
+      // The survey participants answered and the goals they set were built from the objectives.
+      const sameObjectives = merged.objectives.length === program.objectives.length && merged.objectives.every((o) => program.objectives.includes(o));
+      if (!sameObjectives && !templateEditable(program, calendarDay(new Date()))) {
+        throw new ConflictException({
+          message: `The objectives are fixed once intake has opened (${program.intakeOpensOn}): the survey and the goals were built from them.`,
+          details: [{ path: 'objectives', issue: 'cannot change after intake opened' }],
+        });
+      }
       Object.assign(program, merged, { version: program.version + 1 });
       const saved = await manager.save(program);
       if (saved.status === 'published') {
