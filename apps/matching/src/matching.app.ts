@@ -1,7 +1,16 @@
 import { defineService } from '@passerelle/platform/bootstrap';
 import { matchingConfigSchema } from './config';
+import { MatchEntity } from './matches/infrastructure/match.entity';
+import { MatchesModule } from './matches/matches.module';
+import { MatchingInitial1764700000000 } from './migrations/1764700000000-matching-initial.migration';
+import { CandidateEntity } from './pool/infrastructure/candidate.entity';
+import { MatchingProgramEntity } from './pool/infrastructure/program.entity';
+import { PoolModule } from './pool/pool.module';
+import { RoundEntity } from './rounds/infrastructure/round.entity';
+import { RoundsModule } from './rounds/rounds.module';
+import { SuggestionsModule } from './suggestions/suggestions.module';
 
-/** Health, metrics, OpenAPI and the event machinery so far; its contexts arrive with their issue. */
+/** Candidate pool from intake's events, scoring models, certified optimal rounds, mentee choice, and the match lifecycle. */
 export const matchingApp = defineService({
   description: {
     service: 'matching',
@@ -9,7 +18,7 @@ export const matchingApp = defineService({
     description: 'Candidate features, scoring, matching rounds, proposals and the match lifecycle.',
   },
   configSchema: matchingConfigSchema,
-  entities: [],
-  migrations: [],
-  imports: [],
+  entities: [MatchingProgramEntity, CandidateEntity, MatchEntity, RoundEntity],
+  migrations: [MatchingInitial1764700000000],
+  imports: [PoolModule, MatchesModule, RoundsModule, SuggestionsModule],
 });

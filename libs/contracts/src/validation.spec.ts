@@ -49,9 +49,9 @@ describe('validateEventData', () => {
 
   it('reports nested paths and bounds', () => {
     const example = matchProposed.example;
-    const breakdown = [{ ...example.score.breakdown[0], weight: 1.5 }];
+    const breakdown = [{ ...example.score.breakdown[0], maxPoints: -1 }];
     const result = validateEventData(matchProposed, { ...example, score: { ...example.score, breakdown } });
-    expect(issuesOf(result)).toEqual([{ path: '/score/breakdown/0/weight', issue: 'must be <= 1' }]);
+    expect(issuesOf(result)).toEqual([{ path: '/score/breakdown/0/maxPoints', issue: 'must be >= 0' }]);
   });
 
   it('applies the conditional rules and reports the missing field, not the "if"', () => {

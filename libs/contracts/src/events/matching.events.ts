@@ -8,7 +8,15 @@ import { instant, networkId, pairFields, pairRequired, uuid } from './common-fie
  * event must be usable on its own.
  */
 
-const unitInterval = { type: 'number', minimum: 0, maximum: 1 } as const;
+const points = { type: 'integer', minimum: 0, maximum: 100000 } as const;
+const criterion = {
+  type: 'string',
+  enum: ['skills', 'interests', 'industry', 'objectives', 'availability', 'time_zone', 'seniority'],
+} as const;
+const hardConstraint = {
+  type: 'string',
+  enum: ['common_language', 'availability_overlap', 'not_excluded', 'not_same_employer', 'not_matched_before', 'seniority_gap'],
+} as const;
 
 const roundId = { ...uuid, description: 'Present when origin is round.' } as const;
 const matchProposedSchema = {
@@ -19,35 +27,39 @@ const matchProposedSchema = {
     ...pairFields,
     origin: {
       type: 'string',
-      enum: ['round', 'mentee_choice'],
-      description: 'round: computed by a matching round; mentee_choice: the mentee picked a ranked suggestion.',
+      enum: ['round', 'mentee_choice', 'organizer'],
+      description: 'round: computed by a matching round; mentee_choice: the mentee requested a suggested mentor; organizer: set by hand.',
     },
     roundId,
     rank: { type: 'integer', minimum: 1, description: 'Position of the suggestion the mentee picked (mentee_choice).' },
+    respondBy: { ...instant, description: 'mentee_choice: the request expires (declined by the system) if the mentor has not answered by then.' },
     score: {
       type: 'object',
       additionalProperties: false,
-      required: ['total', 'breakdown'],
-      description: 'Why this pair: PRODUCT.md requires every proposal to carry its score breakdown.',
+      required: ['total', 'maxTotal', 'breakdown', 'constraints'],
+      description: "Why this pair (PRODUCT.md: every proposal carries its score breakdown), under the programme's scoring model.",
       properties: {
-        total: { ...unitInterval, description: 'Sum of the contributions.' },
+        total: { ...points, description: 'Sum of the points of every criterion.' },
+        maxTotal: { ...points, description: 'The most a pair could score under the model (the sum of the weights).' },
         breakdown: {
           type: 'array',
-          minItems: 1,
           maxItems: 10,
           items: {
             type: 'object',
             additionalProperties: false,
-            required: ['criterion', 'weight', 'similarity', 'contribution'],
-            properties: {
-              criterion: {
-                type: 'string',
-                enum: ['skills', 'interests', 'industry', 'languages', 'availability', 'time_zone', 'goals'],
-              },
-              weight: { ...unitInterval, description: "The criterion's weight in the programme's scoring model." },
-              similarity: { ...unitInterval, description: 'How well the pair fits on this criterion.' },
-              contribution: { ...unitInterval, description: 'weight × similarity.' },
-            },
+            required: ['criterion', 'points', 'maxPoints'],
+            properties: { criterion, points, maxPoints: { ...points, description: "The criterion's weight in the model." } },
+          },
+        },
+        constraints: {
+          type: 'array',
+          maxItems: 10,
+          description: 'The hard constraints checked, and whether each held (an organizer may override one by hand).',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['constraint', 'held'],
+            properties: { constraint: hardConstraint, held: { type: 'boolean' } },
           },
         },
       },
@@ -78,15 +90,55 @@ export const matchProposed = defineEvent<MatchProposedData>({
     origin: 'round',
     roundId: '5f7a8b9c-0d1e-4f2a-9b3c-4d5e6f7a8b99',
     score: {
-      total: 0.78,
+      total: 612,
+      maxTotal: 1000,
       breakdown: [
-        { criterion: 'skills', weight: 0.5, similarity: 0.9, contribution: 0.45 },
-        { criterion: 'interests', weight: 0.2, similarity: 0.5, contribution: 0.1 },
-        { criterion: 'industry', weight: 0.2, similarity: 1, contribution: 0.2 },
-        { criterion: 'availability', weight: 0.1, similarity: 0.3, contribution: 0.03 },
+        { criterion: 'skills', points: 280, maxPoints: 350 },
+        { criterion: 'interests', points: 60, maxPoints: 100 },
+        { criterion: 'industry', points: 150, maxPoints: 150 },
+        { criterion: 'objectives', points: 72, maxPoints: 200 },
+        { criterion: 'availability', points: 50, maxPoints: 100 },
+        { criterion: 'time_zone', points: 0, maxPoints: 50 },
+        { criterion: 'seniority', points: 0, maxPoints: 50 },
+      ],
+      constraints: [
+        { constraint: 'common_language', held: true },
+        { constraint: 'availability_overlap', held: true },
+        { constraint: 'not_excluded', held: true },
+        { constraint: 'not_matched_before', held: true },
       ],
     },
     proposedAt: '2025-02-05T10:00:00.000Z',
+  },
+});
+
+const matchRequestExpiringSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [...pairRequired, 'respondBy', 'remindedAt'],
+  properties: {
+    ...pairFields,
+    respondBy: { ...instant, description: 'When the request expires if the mentor has not answered.' },
+    remindedAt: instant,
+  },
+} as const;
+export type MatchRequestExpiringData = FromSchema<typeof matchRequestExpiringSchema>;
+export const matchRequestExpiring = defineEvent<MatchRequestExpiringData>({
+  service: 'matching',
+  aggregate: 'match',
+  verb: 'request_expiring',
+  version: 1,
+  subjectField: 'matchId',
+  schema: matchRequestExpiringSchema,
+  description: "A mentee's request still waits for the mentor's answer and expires soon. Communication reminds the mentor (once).",
+  example: {
+    matchId: '4e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a88',
+    networkId: '3f1c2a9e-5b7d-4c1e-9a8f-2b6d4e0c1a11',
+    programId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c33',
+    mentorId: '6c9d2e4f-8a1b-4c3d-9e5f-7a8b9c0d1e02',
+    menteeId: '0b7f7d3e-2c4a-4f5e-8d6c-1a2b3c4d5e01',
+    respondBy: '2025-02-08T10:00:00.000Z',
+    remindedAt: '2025-02-07T10:00:00.000Z',
   },
 });
 
@@ -123,8 +175,15 @@ const matchDeclinedSchema = {
   required: [...pairRequired, 'declinedBy', 'declinedAt'],
   properties: {
     ...pairFields,
-    declinedBy: { type: 'string', enum: ['mentor', 'mentee'] },
-    reason: { type: 'string', enum: ['no_availability', 'not_a_fit', 'other'] },
+    declinedBy: {
+      type: 'string',
+      enum: ['mentor', 'mentee', 'organizer', 'system'],
+      description: 'system: a request expired, or a participant withdrew or erased their account before answering.',
+    },
+    reason: {
+      type: 'string',
+      enum: ['no_availability', 'not_a_fit', 'other', 'expired', 'organizer_decision', 'participant_withdrew', 'participant_erased', 'program_closed'],
+    },
     declinedAt: instant,
   },
 } as const;
@@ -136,7 +195,9 @@ export const matchDeclined = defineEvent<MatchDeclinedData>({
   version: 1,
   subjectField: 'matchId',
   schema: matchDeclinedSchema,
-  description: 'One side declined the proposal; the mentee can be proposed again. Evaluation counts it against the acceptance rate.',
+  description:
+    'A proposal was declined (by a side, cancelled by an organizer, or expired); the mentee returns to the pool and this pair is not ' +
+    'proposed again. Evaluation counts it against the acceptance rate.',
   example: {
     matchId: '4e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a88',
     networkId: '3f1c2a9e-5b7d-4c1e-9a8f-2b6d4e0c1a11',
@@ -196,11 +257,13 @@ const roundCompletedSchema = {
     'roundId',
     'networkId',
     'programId',
-    'mode',
     'menteeCount',
     'mentorCount',
-    'proposalCount',
-    'unmatchedMenteeCount',
+    'matchedCount',
+    'unmatched',
+    'totalScore',
+    'mentorLoad',
+    'solveMs',
     'startedBy',
     'startedAt',
     'completedAt',
@@ -209,16 +272,30 @@ const roundCompletedSchema = {
     roundId: uuid,
     networkId,
     programId: uuid,
-    mode: {
-      type: 'string',
-      enum: ['optimal_assignment', 'ranked_suggestions'],
-      description: 'optimal_assignment proposes pairs; ranked_suggestions lets mentees pick.',
+    menteeCount: { ...count, description: 'Unmatched mentees the round considered.' },
+    mentorCount: { ...count, description: 'Mentors with remaining capacity the round considered.' },
+    matchedCount: { ...count, description: 'Proposals made: the most mentees any assignment could match under the hard constraints.' },
+    unmatched: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['noFeasibleMentor', 'mentorsFull'],
+      description: 'Why mentees were left unmatched.',
+      properties: {
+        noFeasibleMentor: { ...count, description: 'No mentor passes the hard constraints with them.' },
+        mentorsFull: { ...count, description: 'Feasible mentors exist, but their capacity went to other mentees.' },
+      },
     },
-    menteeCount: { ...count, description: 'Mentees considered.' },
-    mentorCount: { ...count, description: 'Mentors with remaining capacity considered.' },
-    proposalCount: { ...count, description: 'Proposals (or suggestions) produced.' },
-    unmatchedMenteeCount: { ...count, description: 'Mentees no feasible mentor could take under the hard constraints.' },
-    averageScore: { ...unitInterval, description: 'Mean total score of the proposals; absent when there are none.' },
+    totalScore: { ...count, description: 'Sum of the proposals\' scores: the most possible for that many matches (certified optimal).' },
+    minScore: { ...count, description: 'Lowest proposal score; absent when nothing was matched.' },
+    meanScore: { type: 'number', minimum: 0, description: 'Mean proposal score; absent when nothing was matched.' },
+    mentorLoad: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['min', 'max', 'mean'],
+      description: 'Mentees proposed per mentor considered (load spread).',
+      properties: { min: count, max: count, mean: { type: 'number', minimum: 0 } },
+    },
+    solveMs: { ...count, description: 'Wall-clock time to score every pair, solve and certify optimality.' },
     startedBy: { ...uuid, description: 'The organiser who ran the round.' },
     startedAt: instant,
     completedAt: instant,
@@ -237,16 +314,19 @@ export const roundCompleted = defineEvent<RoundCompletedData>({
     roundId: '5f7a8b9c-0d1e-4f2a-9b3c-4d5e6f7a8b99',
     networkId: '3f1c2a9e-5b7d-4c1e-9a8f-2b6d4e0c1a11',
     programId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c33',
-    mode: 'optimal_assignment',
     menteeCount: 42,
     mentorCount: 30,
-    proposalCount: 40,
-    unmatchedMenteeCount: 2,
-    averageScore: 0.71,
+    matchedCount: 40,
+    unmatched: { noFeasibleMentor: 1, mentorsFull: 1 },
+    totalScore: 25_120,
+    minScore: 310,
+    meanScore: 628,
+    mentorLoad: { min: 0, max: 2, mean: 1.33 },
+    solveMs: 85,
     startedBy: '5e8a1c3b-7d2f-4b6a-9c1e-3f5a7b9d1c22',
     startedAt: '2025-02-05T09:59:58.000Z',
     completedAt: '2025-02-05T10:00:01.000Z',
   },
 });
 
-export const MATCHING_EVENTS = [matchProposed, matchAccepted, matchDeclined, matchEnded, roundCompleted] as const;
+export const MATCHING_EVENTS = [matchProposed, matchRequestExpiring, matchAccepted, matchDeclined, matchEnded, roundCompleted] as const;

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { type EventEnvelope, type UserErasedData, userErased } from '@passerelle/contracts';
+import { type EventHandler, HandlesEvent } from '@passerelle/platform/inbox';
+import type { EntityManager } from 'typeorm';
+import { MatchCloser } from '../../matches/application/match-closer';
+import { CandidateEntity } from './candidate.entity';
+
+/**
+ * GDPR erasure (issue 5, item 7): the person's features go; their open
+ * matches close; past matches stay as anonymous statistics (ids removed).
+ */
+@Injectable()
+@HandlesEvent(userErased)
+export class UserErasedHandler implements EventHandler<UserErasedData> {
+  constructor(private readonly closer: MatchCloser) {}
+
+  async handle(event: EventEnvelope<UserErasedData>, manager: EntityManager): Promise<void> {
+    const { userId, networkId, erasedAt } = event.data;
+    const candidates = await manager.findBy(CandidateEntity, { userId, networkId });
+    for (const candidate of candidates) {
+      await this.closer.closeOpen(manager, { enrollmentId: candidate.enrollmentId }, { declinedBy: 'system', endedBy: 'system', reason: 'participant_erased' }, new Date(erasedAt));
+    }
+    await manager.update(CandidateEntity, { userId, networkId }, { userId: null, features: null, excludedUserIds: [], status: 'erased', updatedAt: new Date() });
+    await manager.query('UPDATE matches SET mentee_id = NULL WHERE mentee_id = $1 AND network_id = $2', [userId, networkId]);
+    await manager.query('UPDATE matches SET mentor_id = NULL WHERE mentor_id = $1 AND network_id = $2', [userId, networkId]);
+    await manager.query('UPDATE candidates SET excluded_user_ids = array_remove(excluded_user_ids, $1::uuid) WHERE network_id = $2 AND $1::uuid = ANY (excluded_user_ids)', [userId, networkId]);
+    await manager.query('UPDATE programs SET model_updated_by = NULL WHERE model_updated_by = $1 AND network_id = $2', [userId, networkId]);
+    await manager.query('UPDATE rounds SET started_by = NULL WHERE started_by = $1 AND network_id = $2', [userId, networkId]);
+  }
+}
