@@ -1,7 +1,29 @@
 import { defineService } from '@passerelle/platform/bootstrap';
 import { communicationConfigSchema } from './config';
+import { CohortModule } from './cohort/cohort.module';
+import { CohortMemberEntity } from './cohort/infrastructure/cohort-member.entity';
+import { CohortProgramEntity } from './cohort/infrastructure/cohort-program.entity';
+import { ErasedUserEntity } from './cohort/infrastructure/erased-user.entity';
+import { ForumsModule } from './forums/forums.module';
+import { ForumPostEntity } from './forums/infrastructure/forum-post.entity';
+import { ForumThreadEntity } from './forums/infrastructure/forum-thread.entity';
+import { GatheringsModule } from './gatherings/gatherings.module';
+import { GatheringRegistrationEntity } from './gatherings/infrastructure/gathering-registration.entity';
+import { GatheringEntity } from './gatherings/infrastructure/gathering.entity';
+import { CommunicationCohort1764810000000 } from './migrations/1764810000000-communication-cohort.migration';
+import { ResourceCompletionEntity } from './resources/infrastructure/resource-completion.entity';
+import { ResourceEntity } from './resources/infrastructure/resource.entity';
+import { ResourcesModule } from './resources/resources.module';
+import { ConversationsModule } from './conversations/conversations.module';
+import { ConversationEntity } from './conversations/infrastructure/conversation.entity';
+import { MessageEntity } from './conversations/infrastructure/message.entity';
+import { DirectoryModule } from './directory/directory.module';
+import { DirectoryEntryEntity } from './directory/infrastructure/directory-entry.entity';
+import { CommunicationConversations1764800000000 } from './migrations/1764800000000-communication-conversations.migration';
+import { PairEntity } from './pairs/infrastructure/pair.entity';
+import { PairsModule } from './pairs/pairs.module';
 
-/** Health, metrics, OpenAPI and the event machinery so far; its contexts arrive with their issue. */
+/** Conversations of matched pairs (SSE), cohort forums, gatherings, resources and training. Sessions, reminders and e-mail notifications are not built yet. */
 export const communicationApp = defineService({
   description: {
     service: 'communication',
@@ -9,7 +31,7 @@ export const communicationApp = defineService({
     description: 'Conversations, sessions and invitations, reminders, forums, gatherings, resources and notifications.',
   },
   configSchema: communicationConfigSchema,
-  entities: [],
-  migrations: [],
-  imports: [],
+  entities: [DirectoryEntryEntity, PairEntity, ConversationEntity, MessageEntity, CohortProgramEntity, CohortMemberEntity, ErasedUserEntity, ForumThreadEntity, ForumPostEntity, GatheringEntity, GatheringRegistrationEntity, ResourceEntity, ResourceCompletionEntity],
+  migrations: [CommunicationConversations1764800000000, CommunicationCohort1764810000000],
+  imports: [DirectoryModule, PairsModule, ConversationsModule, CohortModule, ForumsModule, GatheringsModule, ResourcesModule],
 });

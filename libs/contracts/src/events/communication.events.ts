@@ -214,15 +214,41 @@ export const messageSent = defineEvent<MessageSentData>({
   },
 });
 
-const gatheringKind = { type: 'string', enum: ['webinar', 'networking_event', 'workshop'] } as const;
-const gatheringFields = { gatheringId: uuid, networkId, programId: uuid, userId: uuid, kind: gatheringKind } as const;
-const gatheringRequired = ['gatheringId', 'networkId', 'programId', 'userId', 'kind'] as const;
+/*
+ * Gathering events are keyed by the gathering, so one gathering's registrations, cancellations and
+ * attendance stay in order on one partition. `registered` means a confirmed seat: a waitlisted
+ * participant is announced only when promoted, so attendance rates divide by seats actually held.
+ */
+const gatheringKind = { type: 'string', enum: ['webinar', 'networking_event'] } as const;
+const gatheringFields = {
+  gatheringId: uuid,
+  registrationId: uuid,
+  networkId,
+  programId: uuid,
+  userId: uuid,
+  kind: gatheringKind,
+  startsAt: { ...instant, description: 'When the gathering starts.' },
+} as const;
+const gatheringRequired = ['gatheringId', 'registrationId', 'networkId', 'programId', 'userId', 'kind', 'startsAt'] as const;
+const gatheringExample = {
+  gatheringId: '9d1e2f3a-4b5c-4d6e-9f7a-8b9c0d1e2fdd',
+  registrationId: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d',
+  networkId: '3f1c2a9e-5b7d-4c1e-9a8f-2b6d4e0c1a11',
+  programId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c33',
+  userId: '0b7f7d3e-2c4a-4f5e-8d6c-1a2b3c4d5e01',
+  kind: 'networking_event',
+  startsAt: '2025-04-10T17:30:00.000Z',
+} as const;
 
 const gatheringRegisteredSchema = {
   type: 'object',
   additionalProperties: false,
-  required: [...gatheringRequired, 'startsAt', 'registeredAt'],
-  properties: { ...gatheringFields, startsAt: instant, registeredAt: instant },
+  required: [...gatheringRequired, 'registeredAt'],
+  properties: {
+    ...gatheringFields,
+    registeredAt: { ...instant, description: 'When the seat was confirmed.' },
+    waitlistedAt: { ...instant, description: 'Only for a participant promoted from the waitlist: when they joined it.' },
+  },
 } as const;
 export type GatheringRegisteredData = FromSchema<typeof gatheringRegisteredSchema>;
 export const gatheringRegistered = defineEvent<GatheringRegisteredData>({
@@ -232,23 +258,47 @@ export const gatheringRegistered = defineEvent<GatheringRegisteredData>({
   version: 1,
   subjectField: 'gatheringId',
   schema: gatheringRegisteredSchema,
-  description: 'A participant registered for a programme-wide gathering. Evaluation computes attendance against it.',
-  example: {
-    gatheringId: '9d1e2f3a-4b5c-4d6e-9f7a-8b9c0d1e2fdd',
-    networkId: '3f1c2a9e-5b7d-4c1e-9a8f-2b6d4e0c1a11',
-    programId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c33',
-    userId: '0b7f7d3e-2c4a-4f5e-8d6c-1a2b3c4d5e01',
-    kind: 'networking_event',
-    startsAt: '2025-04-10T17:30:00.000Z',
-    registeredAt: '2025-03-20T11:00:00.000Z',
+  description:
+    'A cohort member holds a confirmed seat at a programme-wide gathering: at registration while seats remain, or ' +
+    'when promoted from the waitlist. Evaluation computes attendance against it (networking KPIs).',
+  example: { ...gatheringExample, registeredAt: '2025-03-22T08:00:00.000Z', waitlistedAt: '2025-03-20T11:00:00.000Z' },
+});
+
+const gatheringRegistrationCancelledSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [...gatheringRequired, 'reason', 'cancelledAt'],
+  properties: {
+    ...gatheringFields,
+    reason: {
+      type: 'string',
+      enum: ['participant_cancelled', 'participant_withdrew', 'gathering_cancelled', 'participant_erased'],
+      description:
+        'The participant gave up their seat, left the programme (withdrew their enrolment), the organizers called the ' +
+        'gathering off, or the participant erased their account.',
+    },
+    cancelledAt: instant,
   },
+} as const;
+export type GatheringRegistrationCancelledData = FromSchema<typeof gatheringRegistrationCancelledSchema>;
+export const gatheringRegistrationCancelled = defineEvent<GatheringRegistrationCancelledData>({
+  service: 'communication',
+  aggregate: 'gathering',
+  verb: 'registration_cancelled',
+  version: 1,
+  subjectField: 'gatheringId',
+  schema: gatheringRegistrationCancelledSchema,
+  description:
+    'A confirmed seat was given up before the gathering started (waitlisted places, never announced, are not). ' +
+    'Evaluation takes the registration out of the attendance denominator.',
+  example: { ...gatheringExample, reason: 'participant_cancelled', cancelledAt: '2025-04-01T09:15:00.000Z' },
 });
 
 const gatheringAttendedSchema = {
   type: 'object',
   additionalProperties: false,
-  required: [...gatheringRequired, 'attendedAt'],
-  properties: { ...gatheringFields, attendedAt: instant },
+  required: [...gatheringRequired, 'recordedAt'],
+  properties: { ...gatheringFields, recordedAt: { ...instant, description: 'When an organizer recorded the attendance.' } },
 } as const;
 export type GatheringAttendedData = FromSchema<typeof gatheringAttendedSchema>;
 export const gatheringAttended = defineEvent<GatheringAttendedData>({
@@ -258,15 +308,10 @@ export const gatheringAttended = defineEvent<GatheringAttendedData>({
   version: 1,
   subjectField: 'gatheringId',
   schema: gatheringAttendedSchema,
-  description: 'A participant attended a gathering. Evaluation feeds the networking-outcome KPIs with it.',
-  example: {
-    gatheringId: '9d1e2f3a-4b5c-4d6e-9f7a-8b9c0d1e2fdd',
-    networkId: '3f1c2a9e-5b7d-4c1e-9a8f-2b6d4e0c1a11',
-    programId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c33',
-    userId: '0b7f7d3e-2c4a-4f5e-8d6c-1a2b3c4d5e01',
-    kind: 'networking_event',
-    attendedAt: '2025-04-10T17:45:00.000Z',
-  },
+  description:
+    'An organizer recorded that a confirmed registrant attended a gathering (once per registration). Evaluation ' +
+    'feeds the networking-outcome KPIs with it.',
+  example: { ...gatheringExample, recordedAt: '2025-04-10T19:45:00.000Z' },
 });
 
 const alertId = { ...uuid, description: 'The alert this nudge acts on, when reason is alert_follow_up.' } as const;
@@ -316,22 +361,25 @@ export const nudgeSent = defineEvent<NudgeSentData>({
   },
 });
 
-const audienceRole = { type: 'string', enum: ['mentor', 'mentee', 'organizer'] } as const;
+/* Organisers publish for one programme role or for everyone; only training modules are completed. */
+const resourceKind = { type: 'string', enum: ['training_module', 'guide', 'webinar_recording', 'tool_howto'] } as const;
+const resourceAudience = {
+  type: 'string',
+  enum: ['mentor', 'mentee', 'all'],
+  description: 'The programme role the material is for; all: every participant.',
+} as const;
 
 const resourcePublishedSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['resourceId', 'networkId', 'programId', 'kind', 'audience', 'trackCompletion', 'publishedAt'],
+  required: ['resourceId', 'networkId', 'programId', 'kind', 'audience', 'publishedBy', 'publishedAt'],
   properties: {
     resourceId: uuid,
     networkId,
     programId: uuid,
-    kind: { type: 'string', enum: ['training', 'guide', 'tool_how_to'] },
-    audience: { type: 'array', items: audienceRole, uniqueItems: true, minItems: 1 },
-    trackCompletion: {
-      type: 'boolean',
-      description: 'Counts in the training-completion KPI (the denominator evaluation needs).',
-    },
+    kind: { ...resourceKind, description: 'training_module items are the ones participants complete (the training-completion KPI).' },
+    audience: resourceAudience,
+    publishedBy: { ...uuid, description: 'The organizer who published it.' },
     publishedAt: instant,
   },
 } as const;
@@ -343,14 +391,16 @@ export const resourcePublished = defineEvent<ResourcePublishedData>({
   version: 1,
   subjectField: 'resourceId',
   schema: resourcePublishedSchema,
-  description: 'An organiser published training or a resource for some roles. Evaluation needs it to compute completion rates.',
+  description:
+    'An organiser published support material for a programme and a role (mentor training, guides, recorded ' +
+    'webinars, how to use the tools). Evaluation counts the training modules each role is expected to complete.',
   example: {
     resourceId: 'bf3a4b5c-6d7e-4f8a-9b9c-0d1e2f3a4bff',
     networkId: '3f1c2a9e-5b7d-4c1e-9a8f-2b6d4e0c1a11',
     programId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c33',
-    kind: 'training',
-    audience: ['mentor'],
-    trackCompletion: true,
+    kind: 'training_module',
+    audience: 'mentor',
+    publishedBy: '5e8a1c3b-7d2f-4b6a-9c1e-3f5a7b9d1c22',
     publishedAt: '2025-01-25T09:00:00.000Z',
   },
 });
@@ -359,7 +409,14 @@ const resourceCompletedSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['resourceId', 'networkId', 'programId', 'userId', 'role', 'completedAt'],
-  properties: { resourceId: uuid, networkId, programId: uuid, userId: uuid, role: audienceRole, completedAt: instant },
+  properties: {
+    resourceId: uuid,
+    networkId,
+    programId: uuid,
+    userId: uuid,
+    role: { ...programRole, description: 'The programme role the participant completed the module in.' },
+    completedAt: instant,
+  },
 } as const;
 export type ResourceCompletedData = FromSchema<typeof resourceCompletedSchema>;
 export const resourceCompleted = defineEvent<ResourceCompletedData>({
@@ -369,7 +426,9 @@ export const resourceCompleted = defineEvent<ResourceCompletedData>({
   version: 1,
   subjectField: 'resourceId',
   schema: resourceCompletedSchema,
-  description: 'A participant completed a training or resource. Evaluation feeds the training-completion KPI.',
+  description:
+    'A participant completed a training module (once per person and module). Evaluation feeds the training-completion ' +
+    'KPI, e.g. the share of mentors trained before their first session.',
   example: {
     resourceId: 'bf3a4b5c-6d7e-4f8a-9b9c-0d1e2f3a4bff',
     networkId: '3f1c2a9e-5b7d-4c1e-9a8f-2b6d4e0c1a11',
@@ -388,6 +447,7 @@ export const COMMUNICATION_EVENTS = [
   sessionNoShow,
   messageSent,
   gatheringRegistered,
+  gatheringRegistrationCancelled,
   gatheringAttended,
   nudgeSent,
   resourcePublished,

@@ -1,0 +1,29 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** Communication's copy of a published programme, kept from intake's `program.*` events. */
+@Entity({ name: 'cohort_programs' })
+export class CohortProgramEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'network_id' })
+  networkId: string;
+
+  @Column('text')
+  name: string;
+
+  @Column('date', { name: 'starts_on' })
+  startsOn: string;
+
+  @Column('date', { name: 'ends_on' })
+  endsOn: string;
+
+  @Column('text')
+  status: 'published' | 'closed';
+
+  @Column('timestamptz', { name: 'closed_at', nullable: true })
+  closedAt: Date | null;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt: Date;
+}
