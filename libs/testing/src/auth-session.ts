@@ -35,8 +35,23 @@ export async function loginAs(identity: Http, credentials: Credentials): Promise
   return { accessToken: response.body.accessToken, refreshToken: response.body.refreshToken };
 }
 
-export async function adminToken(identity: Http): Promise<string> {
-  return (await loginAs(identity, DEV_PLATFORM_ADMIN)).accessToken;
+/** A token is reused this long (access tokens live 15 minutes by default). */
+const ADMIN_TOKEN_REUSE_MS = 5 * 60_000;
+const adminTokens = new WeakMap<Http, { readonly token: Promise<string>; readonly until: number }>();
+
+/**
+ * The development platform admin's access token, reused per identity app for
+ * a few minutes: tests create members in parallel, and identity throttles an
+ * account with many logins in flight at once (they count as failures until
+ * they succeed), so a login per member would be refused with 429 under load.
+ */
+export function adminToken(identity: Http): Promise<string> {
+  const cached = adminTokens.get(identity);
+  if (cached && cached.until > Date.now()) return cached.token;
+  const token = loginAs(identity, DEV_PLATFORM_ADMIN).then((session) => session.accessToken);
+  token.catch(() => adminTokens.delete(identity));
+  adminTokens.set(identity, { token, until: Date.now() + ADMIN_TOKEN_REUSE_MS });
+  return token;
 }
 
 export interface TestNetwork {
