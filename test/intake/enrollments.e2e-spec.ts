@@ -365,6 +365,10 @@ describe('intake: surveys, enrolments, goals', () => {
       const [progressEvent] = await probe.waitFor((r) => r.key === set.body.id && r.headers['ce_type'] === goalProgressed.type);
       expect(validateEventData(goalProgressed, progressEvent.data)).toEqual({ valid: true });
       expect(progressEvent.data).toMatchObject({ valueReached: 1, reachedOn: day(0), progressPercent: 33, status: 'in_progress' });
+      // Revising the target re-measures the progress already recorded.
+      const revised = await intake.http.patch(`${goals}/${set.body.id}`).set(bearer(mentee.token)).send({ targetValue: 2 }).expect(200);
+      expect(revised.body).toMatchObject({ targetValue: 2, valueReached: 1, progressPercent: 50, status: 'in_progress', version: 3 });
+      await probe.waitFor((r) => r.key === set.body.id && r.headers['ce_type'] === goalProgressed.type && (r.data as { progressPercent: number }).progressPercent === 50);
       const future = await intake.http.post(`${goals}/${set.body.id}/progress`).set(bearer(mentee.token)).send({ valueReached: 2, reachedOn: day(3) }).expect(400);
       expect(future.body.details).toEqual([{ path: 'reachedOn', issue: 'must not be in the future' }]);
       const done = await intake.http.post(`${goals}/${set.body.id}/progress`).set(bearer(mentee.token)).send({ valueReached: 3, reachedOn: day(0) }).expect(200);

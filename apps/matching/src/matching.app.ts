@@ -3,6 +3,7 @@ import { matchingConfigSchema } from './config';
 import { MatchEntity } from './matches/infrastructure/match.entity';
 import { MatchesModule } from './matches/matches.module';
 import { MatchingInitial1764700000000 } from './migrations/1764700000000-matching-initial.migration';
+import { MatchingErasedUsers1764700000001 } from './migrations/1764700000001-matching-erased-users.migration';
 import { CandidateEntity } from './pool/infrastructure/candidate.entity';
 import { MatchingProgramEntity } from './pool/infrastructure/program.entity';
 import { PoolModule } from './pool/pool.module';
@@ -19,6 +20,6 @@ export const matchingApp = defineService({
   },
   configSchema: matchingConfigSchema,
   entities: [MatchingProgramEntity, CandidateEntity, MatchEntity, RoundEntity],
-  migrations: [MatchingInitial1764700000000],
+  migrations: [MatchingInitial1764700000000, MatchingErasedUsers1764700000001],
   imports: [PoolModule, MatchesModule, RoundsModule, SuggestionsModule],
 });

@@ -19,3 +19,8 @@ export function canSeeNetwork(caller: AuthUser, networkId: string): boolean {
 export function canManageNetwork(caller: AuthUser, networkId: string): boolean {
   return isPlatformAdmin(caller) || (caller.networkId === networkId && caller.kind === 'user' && caller.roles.includes('organizer'));
 }
+
+/** An integrator: a service account of one network, with read access to its data (PRODUCT.md, Roles). */
+export function isIntegrator(caller: AuthUser): boolean {
+  return caller.kind === 'service' && caller.roles.includes('integrator');
+}

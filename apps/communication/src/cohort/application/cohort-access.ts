@@ -1,5 +1,5 @@
 import { ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
-import { type AuthUser, canManageNetwork, canSeeNetwork } from '@passerelle/platform/auth';
+import { type AuthUser, canManageNetwork, canSeeNetwork, isIntegrator } from '@passerelle/platform/auth';
 import type { EntityManager } from 'typeorm';
 import type { CohortStanding, ProgramRole } from '../domain/program-role';
 import { CohortProgramEntity } from '../infrastructure/cohort-program.entity';
@@ -28,7 +28,7 @@ export async function standingOf(
   options: CohortOptions,
 ): Promise<CohortStanding | null> {
   if (!canSeeNetwork(caller, program.networkId)) return null;
-  if (caller.kind === 'service') return options.integratorsRead && caller.roles.includes('integrator') ? { kind: 'integrator' } : null;
+  if (caller.kind === 'service') return options.integratorsRead && isIntegrator(caller) ? { kind: 'integrator' } : null;
   const [row] = (await manager.query(
     `SELECT EXISTS (SELECT 1 FROM cohort_erased_users WHERE user_id = $2) AS erased,
             COALESCE((SELECT array_agg(DISTINCT role ORDER BY role) FROM cohort_members

@@ -1,5 +1,5 @@
 import type { AuthUser } from '@passerelle/platform/auth';
-import { canManageNetwork, canSeeNetwork } from '@passerelle/platform/auth';
+import { canManageNetwork, canSeeNetwork, isIntegrator } from '@passerelle/platform/auth';
 import type { EntityManager } from 'typeorm';
 import { EnrollmentEntity } from '../infrastructure/enrollment.entity';
 import { enrollmentNotFound, staleEnrollment } from './enrollment-errors';
@@ -11,7 +11,7 @@ import { enrollmentNotFound, staleEnrollment } from './enrollment-errors';
  */
 export function canReadEnrollment(caller: AuthUser, enrollment: EnrollmentEntity): boolean {
   if (!canSeeNetwork(caller, enrollment.networkId)) return false;
-  return enrollment.userId === caller.userId || canManageNetwork(caller, enrollment.networkId) || (caller.kind === 'service' && caller.roles.includes('integrator'));
+  return enrollment.userId === caller.userId || canManageNetwork(caller, enrollment.networkId) || isIntegrator(caller);
 }
 
 /** The caller's own enrolment, locked for a change; what is not theirs is a 404. */

@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import type { AuthUser } from '@passerelle/platform/auth';
-import { canManageNetwork } from '@passerelle/platform/auth';
+import { canManageNetwork, isIntegrator } from '@passerelle/platform/auth';
 import { DataSource } from 'typeorm';
 import { loadVisible } from '../../programs/application/program-lookup';
 import type { ProgramRole } from '../../programs/domain/program';
@@ -34,7 +34,7 @@ export class ProgramStatisticsUseCase {
 
   async execute(caller: AuthUser, programId: string): Promise<ProgramStatistics> {
     const program = await loadVisible(this.dataSource.manager, caller, programId);
-    const integrator = caller.kind === 'service' && caller.roles.includes('integrator');
+    const integrator = isIntegrator(caller);
     if (!canManageNetwork(caller, program.networkId) && !integrator) {
       throw new ForbiddenException({ message: "Only the network's organizers and integrators read a programme's statistics." });
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@passerelle/platform/auth';
-import { canManageNetwork, isPlatformAdmin } from '@passerelle/platform/auth';
-import { invalidField } from '@passerelle/platform/http';
+import { canManageNetwork, isIntegrator } from '@passerelle/platform/auth';
+import { resolveNetworkScope } from '@passerelle/platform/http';
 import { DataSource, type FindOptionsWhere, MoreThan } from 'typeorm';
 import type { ProgramRole } from '../../programs/domain/program';
 import type { EnrollmentStatus } from '../domain/enrollment';
@@ -38,12 +38,8 @@ export class ListEnrollmentsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(caller: AuthUser, query: EnrollmentQuery): Promise<{ items: EnrollmentEntity[]; nextCursor: string | null }> {
-    let networkId = caller.networkId;
-    if (query.networkId !== undefined) {
-      if (!isPlatformAdmin(caller) && query.networkId !== caller.networkId) throw invalidField('networkId', 'does not name your network');
-      networkId = query.networkId;
-    }
-    const seesNetwork = canManageNetwork(caller, networkId) || (caller.kind === 'service' && caller.roles.includes('integrator'));
+    const networkId = resolveNetworkScope(caller, query.networkId);
+    const seesNetwork = canManageNetwork(caller, networkId) || isIntegrator(caller);
     const where: FindOptionsWhere<EnrollmentEntity> = {
       networkId,
       ...(seesNetwork ? {} : { userId: caller.userId }),

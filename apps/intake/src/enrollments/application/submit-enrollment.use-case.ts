@@ -37,7 +37,7 @@ export class SubmitEnrollmentUseCase {
     try {
       return await this.dataSource.transaction(async (manager) => {
         // FOR SHARE: the programme cannot close (or its survey change) under an enrolment being written.
-        const program = await loadVisible(manager, caller, input.programId, true);
+        const program = await loadVisible(manager, caller, input.programId, 'share');
         if (program.networkId !== caller.networkId) throw programNotFound();
         const now = new Date();
         const reason = intakeClosedReason(program, calendarDay(now));

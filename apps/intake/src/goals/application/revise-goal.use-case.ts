@@ -1,12 +1,12 @@
 import { ConflictException, Injectable } from '@nestjs/common';
-import { goalSet } from '@passerelle/contracts';
+import { goalProgressed, goalSet } from '@passerelle/contracts';
 import type { AuthUser } from '@passerelle/platform/auth';
 import { OutboxWriter } from '@passerelle/platform/outbox';
 import { DataSource } from 'typeorm';
 import { calendarDay, type ProgramObjective } from '../../programs/domain/program';
-import { checkSmartGoal, type GoalDraft } from '../domain/smart-goal';
+import { checkSmartGoal, type GoalDraft, goalProgress } from '../domain/smart-goal';
 import type { GoalEntity } from '../infrastructure/goal.entity';
-import { goalSetData } from './goal-events';
+import { goalProgressedData, goalSetData } from './goal-events';
 import { loadGoal, loadGoalScope, notSmart } from './goal-lookup';
 
 /** A goal in progress is revised as a whole and checked again; `goal.set` carries the new terms. */
@@ -36,17 +36,27 @@ export class ReviseGoalUseCase {
       const { program } = scope;
       const rejection = notSmart(checkSmartGoal(draft, { programObjectives: program.objectives, startsOn: program.startsOn, endsOn: program.endsOn, today: calendarDay(now) }));
       if (rejection) throw rejection;
+      const before = { progressPercent: goal.progressPercent, status: goal.status, metric: goal.metric };
       Object.assign(goal, {
         title: draft.title.trim(),
         objective: draft.objective as ProgramObjective,
         metric: draft.metric,
         targetValue: draft.targetValue,
-        baselineValue: draft.baselineValue,
+        baselineValue: draft.baselineValue!,
         dueOn: draft.dueOn,
         version: goal.version + 1,
       });
+      // Progress recorded on another metric means nothing for this one; on the same metric it is re-measured against the new terms.
+      if (changes.metric !== undefined && changes.metric !== before.metric) Object.assign(goal, { valueReached: null, reachedOn: null, progressPercent: 0 });
+      else if (goal.valueReached !== null) {
+        const { progressPercent, achieved } = goalProgress(goal, goal.valueReached);
+        Object.assign(goal, { progressPercent, status: achieved ? 'achieved' : 'in_progress' });
+      }
       const saved = await manager.save(goal);
       await this.outbox.append(manager, goalSet, goalSetData(saved, now));
+      if (saved.valueReached !== null && (saved.progressPercent !== before.progressPercent || saved.status !== before.status)) {
+        await this.outbox.append(manager, goalProgressed, goalProgressedData(saved, now));
+      }
       return saved;
     });
   }

@@ -33,10 +33,12 @@ export async function loadForChange(
 
 /**
  * Loads a programme the caller may see (any member of its network), optionally
- * locked; another network's programme is a 404 like a missing one.
+ * locked (`share`: it must not change meanwhile; `update`: we change what hangs
+ * on it, one writer at a time); another network's programme is a 404 like a missing one.
  */
-export async function loadVisible(manager: EntityManager, caller: AuthUser, id: string, lock = false): Promise<ProgramEntity> {
-  const program = await manager.findOne(ProgramEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}) });
+export async function loadVisible(manager: EntityManager, caller: AuthUser, id: string, lock?: 'share' | 'update'): Promise<ProgramEntity> {
+  const mode = lock === 'share' ? ('pessimistic_read' as const) : ('pessimistic_write' as const);
+  const program = await manager.findOne(ProgramEntity, { where: { id }, ...(lock ? { lock: { mode } } : {}) });
   if (!program || !canSeeNetwork(caller, program.networkId)) throw programNotFound();
   return program;
 }

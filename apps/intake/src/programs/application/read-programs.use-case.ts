@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@passerelle/platform/auth';
-import { invalidField } from '@passerelle/platform/http';
+import { resolveNetworkScope } from '@passerelle/platform/http';
 import { DataSource, MoreThan } from 'typeorm';
-import { canSeeNetwork, isPlatformAdmin } from '@passerelle/platform/auth';
+import { canSeeNetwork } from '@passerelle/platform/auth';
 import { ProgramEntity } from '../infrastructure/program.entity';
 import { programNotFound } from './program-errors';
 
@@ -30,13 +30,7 @@ export class ListProgramsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(caller: AuthUser, query: { limit: number; cursor?: string; networkId?: string }): Promise<ProgramPage> {
-    let networkId = caller.networkId;
-    if (query.networkId !== undefined) {
-      if (!canSeeNetwork(caller, query.networkId)) throw invalidField('networkId', 'does not name your network');
-      networkId = query.networkId;
-    } else if (isPlatformAdmin(caller)) {
-      throw invalidField('networkId', 'is required for a platform admin');
-    }
+    const networkId = resolveNetworkScope(caller, query.networkId);
     const rows = await this.dataSource.getRepository(ProgramEntity).find({
       where: { networkId, ...(query.cursor ? { id: MoreThan(query.cursor) } : {}) },
       order: { id: 'ASC' },

@@ -54,7 +54,7 @@ export class SaveSurveyTemplateUseCase {
     const problems = validateTemplate(questions, role);
     if (problems.length > 0) throw new BadRequestException({ message: 'The survey is invalid.', details: problems });
     return this.dataSource.transaction(async (manager) => {
-      const program = await loadVisible(manager, caller, programId, true);
+      const program = await loadVisible(manager, caller, programId, 'update');
       if (!canManageNetwork(caller, program.networkId)) throw new ForbiddenException({ message: 'Only an organizer of the network edits its surveys.' });
       const current = await this.templates.current(manager, program, role);
       if (!current.editable) {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { resolveNetworkScope } from '@passerelle/platform/http';
 import type { AuthUser } from '@passerelle/platform/auth';
 import { DataSource, IsNull } from 'typeorm';
 import { TAXONOMY_KINDS, type TaxonomyKind } from '../../surveys/domain/question';
 import { byLabel } from '../domain/taxonomy-term';
 import { TaxonomyTermEntity } from '../infrastructure/taxonomy-term.entity';
-import { networkOf } from './taxonomy-scope';
 import { TaxonomyTerms } from './taxonomy-terms';
 
 export interface TaxonomySummary {
@@ -22,7 +22,7 @@ export class SummarizeTaxonomiesUseCase {
   ) {}
 
   async execute(caller: AuthUser, requestedNetwork?: string): Promise<TaxonomySummary[]> {
-    const networkId = networkOf(caller, requestedNetwork);
+    const networkId = resolveNetworkScope(caller, requestedNetwork);
     const manager = this.dataSource.manager;
     await this.terms.ensureSeeded(manager, networkId);
     const rows = await manager.query<Array<{ kind: TaxonomyKind; active: number; retired: number }>>(
@@ -46,7 +46,7 @@ export class ListTermsUseCase {
   ) {}
 
   async execute(caller: AuthUser, kind: TaxonomyKind, query: { includeRetired: boolean; networkId?: string }): Promise<TaxonomyTermEntity[]> {
-    const networkId = networkOf(caller, query.networkId);
+    const networkId = resolveNetworkScope(caller, query.networkId);
     const manager = this.dataSource.manager;
     await this.terms.ensureSeeded(manager, networkId);
     const rows = await manager.findBy(TaxonomyTermEntity, { networkId, kind, ...(query.includeRetired ? {} : { retiredAt: IsNull() }) });

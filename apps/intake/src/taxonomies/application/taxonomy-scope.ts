@@ -1,29 +1,15 @@
 import type { AuthUser } from '@passerelle/platform/auth';
-import { canManageNetwork, canSeeNetwork, isPlatformAdmin } from '@passerelle/platform/auth';
-import { invalidField } from '@passerelle/platform/http';
+import { canManageNetwork } from '@passerelle/platform/auth';
+import { resolveNetworkScope } from '@passerelle/platform/http';
 import type { EntityManager } from 'typeorm';
 import type { TaxonomyKind } from '../../surveys/domain/question';
 import { TaxonomyTermEntity } from '../infrastructure/taxonomy-term.entity';
 import type { ExistingTerm } from './taxonomy-errors';
 import { notAnOrganizer } from './taxonomy-errors';
 
-/**
- * Whose taxonomies a request is about: the caller's network, or for the
- * platform admin the one it names (as `GET /v1/programs` does). Naming
- * another network is refused like a bad parameter; it reveals nothing.
- */
-export function networkOf(caller: AuthUser, requested: string | undefined): string {
-  if (requested !== undefined) {
-    if (!canSeeNetwork(caller, requested)) throw invalidField('networkId', 'does not name your network');
-    return requested;
-  }
-  if (isPlatformAdmin(caller)) throw invalidField('networkId', 'is required for a platform admin');
-  return caller.networkId;
-}
-
-/** The same, for a change: only an organizer of that network (or the platform admin). */
+/** Whose taxonomies a change is about: only an organizer of that network (or the platform admin) changes them. */
 export function managedNetworkOf(caller: AuthUser, requested: string | undefined): string {
-  const networkId = networkOf(caller, requested);
+  const networkId = resolveNetworkScope(caller, requested);
   if (!canManageNetwork(caller, networkId)) throw notAnOrganizer();
   return networkId;
 }

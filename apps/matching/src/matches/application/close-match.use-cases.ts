@@ -1,15 +1,11 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { matchEnded } from '@passerelle/contracts';
 import type { AuthUser } from '@passerelle/platform/auth';
 import { canManageNetwork } from '@passerelle/platform/auth';
-import { OutboxWriter } from '@passerelle/platform/outbox';
 import { DataSource } from 'typeorm';
-import { MatchingProgramEntity } from '../../pool/infrastructure/program.entity';
-import { assertAllowed, endsEarly } from '../domain/match-lifecycle';
+import { assertAllowed } from '../domain/match-lifecycle';
 import type { MatchEntity } from '../infrastructure/match.entity';
 import { MatchCloser } from './match-closer';
 import { loadMatchForChange, sideOf, transitionOr409 } from './match-access';
-import { pairOf } from './match-events';
 
 /**
  * An active match ends early at a participant's request, or by an organizer's
@@ -19,23 +15,20 @@ import { pairOf } from './match-events';
 export class EndMatchUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
+    private readonly closer: MatchCloser,
   ) {}
 
   execute(caller: AuthUser, id: string, note: string | null): Promise<MatchEntity> {
     return this.dataSource.transaction(async (manager) => {
       const match = await loadMatchForChange(manager, caller, id);
       const side = sideOf(caller, match);
-      const organizer = canManageNetwork(caller, match.networkId);
-      if (!side && !organizer) throw new ForbiddenException({ message: 'Only the pair or an organizer ends a match.' });
+      if (!side && !canManageNetwork(caller, match.networkId)) throw new ForbiddenException({ message: 'Only the pair or an organizer ends a match.' });
       transitionOr409(() => assertAllowed('end', match.status));
-      const now = new Date();
-      const program = await manager.findOneByOrFail(MatchingProgramEntity, { id: match.programId });
-      const endedBy = side ?? 'organizer';
-      const reason = side ? 'participant_request' : 'organizer_decision';
-      Object.assign(match, { status: 'ended', endedBy, endReason: reason, reasonNote: side ? match.reasonNote : note, closedAt: now, version: match.version + 1 });
-      await this.outbox.append(manager, matchEnded, { ...pairOf(match), endedBy, reason, early: endsEarly(program.endsOn, now), endedAt: now.toISOString() });
-      return manager.save(match);
+      const closing = side
+        ? ({ declinedBy: side, endedBy: side, reason: 'participant_request' } as const)
+        : ({ declinedBy: 'organizer', endedBy: 'organizer', reason: 'organizer_decision', note } as const);
+      const [ended] = await this.closer.closeOpen(manager, { matchId: match.id }, closing);
+      return ended;
     });
   }
 }

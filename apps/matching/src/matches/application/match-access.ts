@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { AuthUser } from '@passerelle/platform/auth';
-import { canManageNetwork, canSeeNetwork } from '@passerelle/platform/auth';
+import { canManageNetwork, canSeeNetwork, isIntegrator } from '@passerelle/platform/auth';
 import type { EntityManager } from 'typeorm';
 import { MatchTransitionError, type Side } from '../domain/match-lifecycle';
 import { MatchEntity } from '../infrastructure/match.entity';
@@ -11,10 +11,6 @@ export function matchNotFound(): NotFoundException {
 
 export function illegalMatchTransition(error: MatchTransitionError): ConflictException {
   return new ConflictException({ message: error.message, details: [{ path: 'status', issue: `is ${error.status}` }] });
-}
-
-export function isIntegrator(caller: AuthUser): boolean {
-  return caller.kind === 'service' && caller.roles.includes('integrator');
 }
 
 /** The caller's side in the match, if they are one of the pair. */

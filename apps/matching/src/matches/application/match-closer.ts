@@ -10,14 +10,15 @@ import { pairOf } from './match-events';
 export interface Closing {
   readonly declinedBy: MatchDeclinedData['declinedBy'];
   readonly endedBy: MatchEndedData['endedBy'];
-  readonly reason: 'program_closed' | 'participant_withdrew' | 'participant_erased' | 'organizer_decision';
+  /** `participant_request` only ends an active match: a participant declines a proposal instead. */
+  readonly reason: 'program_closed' | 'participant_withdrew' | 'participant_erased' | 'organizer_decision' | 'participant_request';
   readonly note?: string | null;
 }
 
 /**
- * Closes open matches when something outside them ends them (a withdrawal, an
- * erasure, the programme closing, an organizer): proposals are declined,
- * active matches ended, each with its event in the same transaction.
+ * Closes open matches (a participant ending theirs, a withdrawal, an erasure,
+ * the programme closing, an organizer): proposals are declined, active
+ * matches ended, each with its event in the same transaction.
  */
 @Injectable()
 export class MatchCloser {
@@ -38,7 +39,12 @@ export class MatchCloser {
     for (const match of matches) {
       if (match.status === 'proposed') {
         Object.assign(match, { status: 'declined', declinedBy: closing.declinedBy, declineReason: closing.reason, closedAt: at, reasonNote: closing.note ?? match.reasonNote });
-        await this.outbox.append(manager, matchDeclined, { ...pairOf(match), declinedBy: closing.declinedBy, reason: closing.reason as MatchDeclinedData['reason'], declinedAt: at.toISOString() });
+        await this.outbox.append(manager, matchDeclined, {
+          ...pairOf(match),
+          declinedBy: closing.declinedBy,
+          reason: closing.reason as MatchDeclinedData['reason'],
+          declinedAt: at.toISOString(),
+        });
       } else {
         Object.assign(match, { status: 'ended', endedBy: closing.endedBy, endReason: closing.reason, closedAt: at, reasonNote: closing.note ?? match.reasonNote });
         await this.outbox.append(manager, matchEnded, {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@passerelle/platform/auth';
-import { canManageNetwork, isPlatformAdmin } from '@passerelle/platform/auth';
-import { invalidField } from '@passerelle/platform/http';
+import { canManageNetwork, isIntegrator } from '@passerelle/platform/auth';
+import { resolveNetworkScope } from '@passerelle/platform/http';
 import { Brackets, DataSource } from 'typeorm';
 import type { MatchStatus } from '../domain/match-lifecycle';
 import { MatchEntity } from '../infrastructure/match.entity';
-import { canReadMatch, isIntegrator, matchNotFound } from './match-access';
+import { canReadMatch, matchNotFound } from './match-access';
 
 @Injectable()
 export class GetMatchUseCase {
@@ -32,11 +32,7 @@ export class ListMatchesUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(caller: AuthUser, query: MatchQuery): Promise<{ items: MatchEntity[]; nextCursor: string | null }> {
-    let networkId = caller.networkId;
-    if (query.networkId !== undefined) {
-      if (!isPlatformAdmin(caller) && query.networkId !== caller.networkId) throw invalidField('networkId', 'does not name your network');
-      networkId = query.networkId;
-    }
+    const networkId = resolveNetworkScope(caller, query.networkId);
     const builder = this.dataSource.getRepository(MatchEntity).createQueryBuilder('match').where('match.network_id = :networkId', { networkId });
     if (!canManageNetwork(caller, networkId) && !isIntegrator(caller)) {
       builder.andWhere(new Brackets((own) => own.where('match.mentee_id = :me', { me: caller.userId }).orWhere('match.mentor_id = :me', { me: caller.userId })));

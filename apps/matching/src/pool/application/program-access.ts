@@ -11,15 +11,16 @@ export function programNotFound(): NotFoundException {
   });
 }
 
-export async function loadVisibleProgram(manager: EntityManager, caller: AuthUser, programId: string): Promise<MatchingProgramEntity> {
-  const program = await manager.findOneBy(MatchingProgramEntity, { id: programId });
+/** The programme if the caller's network may see it, else a 404; `lock` holds the row for the rest of the transaction. */
+export async function loadVisibleProgram(manager: EntityManager, caller: AuthUser, programId: string, lock = false): Promise<MatchingProgramEntity> {
+  const program = await manager.findOne(MatchingProgramEntity, { where: { id: programId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   if (!program || !canSeeNetwork(caller, program.networkId)) throw programNotFound();
   return program;
 }
 
 /** Rounds, models and manual matches are the programme's organizers' (issue 5, proof: "only the programme's organizers"). */
-export async function loadManagedProgram(manager: EntityManager, caller: AuthUser, programId: string): Promise<MatchingProgramEntity> {
-  const program = await loadVisibleProgram(manager, caller, programId);
+export async function loadManagedProgram(manager: EntityManager, caller: AuthUser, programId: string, lock = false): Promise<MatchingProgramEntity> {
+  const program = await loadVisibleProgram(manager, caller, programId, lock);
   if (!canManageNetwork(caller, program.networkId)) throw new ForbiddenException({ message: "Only an organizer of the network runs its programmes' matching." });
   return program;
 }

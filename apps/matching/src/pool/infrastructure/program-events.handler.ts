@@ -11,6 +11,7 @@ import {
 import { type EventHandler, HandlesEvent } from '@passerelle/platform/inbox';
 import type { EntityManager } from 'typeorm';
 import { MatchCloser } from '../../matches/application/match-closer';
+import { lockProgramPool } from '../application/program-access';
 import { MatchingProgramEntity } from './program.entity';
 
 /** Published and updated programmes carry their whole state: an upsert keeps matching's copy exact. */
@@ -59,6 +60,7 @@ export class ProgramClosedHandler implements EventHandler<ProgramClosedData> {
   constructor(private readonly closer: MatchCloser) {}
 
   async handle(event: EventEnvelope<ProgramClosedData>, manager: EntityManager): Promise<void> {
+    await lockProgramPool(manager, event.data.programId);
     // Events of one programme share a partition, so `published` came first; the update is a no-op otherwise.
     await manager.update(MatchingProgramEntity, { id: event.data.programId }, { status: 'closed', updatedAt: new Date() });
     await this.closer.closeOpen(manager, { programId: event.data.programId }, { declinedBy: 'system', endedBy: 'system', reason: 'program_closed' }, new Date(event.data.closedAt));

@@ -3,6 +3,7 @@ import { type EventEnvelope, type UserErasedData, userErased } from '@passerelle
 import { type EventHandler, HandlesEvent } from '@passerelle/platform/inbox';
 import type { EntityManager } from 'typeorm';
 import { MatchCloser } from '../../matches/application/match-closer';
+import { lockProgramPool } from '../application/program-access';
 import { CandidateEntity } from './candidate.entity';
 
 /**
@@ -16,7 +17,10 @@ export class UserErasedHandler implements EventHandler<UserErasedData> {
 
   async handle(event: EventEnvelope<UserErasedData>, manager: EntityManager): Promise<void> {
     const { userId, networkId, erasedAt } = event.data;
-    const candidates = await manager.findBy(CandidateEntity, { userId, networkId });
+    await manager.query('INSERT INTO erased_users (user_id, network_id, erased_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [userId, networkId, erasedAt]);
+    const candidates = await manager.find(CandidateEntity, { where: { userId, networkId }, order: { programId: 'ASC' } });
+    // In programme order, so two handlers never wait on each other's locks.
+    for (const programId of [...new Set(candidates.map((candidate) => candidate.programId))]) await lockProgramPool(manager, programId);
     for (const candidate of candidates) {
       await this.closer.closeOpen(manager, { enrollmentId: candidate.enrollmentId }, { declinedBy: 'system', endedBy: 'system', reason: 'participant_erased' }, new Date(erasedAt));
     }

@@ -11,6 +11,12 @@ export class ListRoundsUseCase {
 
   async execute(caller: AuthUser, programId: string): Promise<RoundEntity[]> {
     const program = await loadVisibleProgram(this.dataSource.manager, caller, programId);
-    return this.dataSource.getRepository(RoundEntity).find({ where: { programId: program.id }, order: { startedAt: 'DESC' }, take: 50 });
+    // Not the duals: one number per participant, which the listing does not show.
+    return this.dataSource.getRepository(RoundEntity).find({
+      select: { id: true, networkId: true, programId: true, startedBy: true, startedAt: true, completedAt: true, model: true, statistics: true },
+      where: { programId: program.id },
+      order: { startedAt: 'DESC' },
+      take: 50,
+    });
   }
 }

@@ -8,7 +8,7 @@ import { proposalEntity, proposedEvent } from '../../matches/application/new-pro
 import type { MatchEntity } from '../../matches/infrastructure/match.entity';
 import { assertOpen, loadManagedProgram, lockProgramPool } from '../../pool/application/program-access';
 import { effectiveModel } from '../../scoring/application/effective-model';
-import type { ScoringModel } from '../../scoring/domain/scoring-model';
+import { maxTotal, type ScoringModel } from '../../scoring/domain/scoring-model';
 import { RoundEntity } from '../infrastructure/round.entity';
 import { RoundRunner } from '../infrastructure/round-runner';
 import type { RoundOutput } from './round-computation';
@@ -103,7 +103,7 @@ export function statisticsOf(menteeCount: number, mentorCount: number, output: R
 function dualsByEnrollment(menteeIds: string[], mentorIds: string[], output: RoundOutput, model: ScoringModel): RoundEntity['duals'] {
   return {
     lexicographicWeight: output.duals.lexicographicWeight,
-    maxTotal: Object.values(model.weights).reduce((sum, weight) => sum + weight, 0),
+    maxTotal: maxTotal(model),
     menteeValue: Object.fromEntries(menteeIds.map((id, index) => [id, output.duals.menteeValue[index]])),
     mentorPrice: Object.fromEntries(mentorIds.map((id, index) => [id, output.duals.mentorPrice[index]])),
   };

@@ -45,8 +45,7 @@ export class SaveScoringModelUseCase {
   execute(caller: AuthUser, programId: string, input: unknown, expectedVersion?: number): Promise<ModelView> {
     const model = input === null ? null : invalidModel(input);
     return this.dataSource.transaction(async (manager) => {
-      const program = await loadManagedProgram(manager, caller, programId);
-      await manager.findOne(MatchingProgramEntity, { where: { id: program.id }, lock: { mode: 'pessimistic_write' } });
+      const program = await loadManagedProgram(manager, caller, programId, true);
       if (expectedVersion !== undefined && expectedVersion !== program.modelVersion) {
         throw new ConflictException({
           message: `The model changed since you read it (you sent version ${expectedVersion}, it is at version ${program.modelVersion}); read it again.`,

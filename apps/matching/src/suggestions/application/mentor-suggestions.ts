@@ -3,7 +3,7 @@ import type { AuthUser } from '@passerelle/platform/auth';
 import type { EntityManager } from 'typeorm';
 import { CandidateEntity } from '../../pool/infrastructure/candidate.entity';
 import type { MatchingProgramEntity } from '../../pool/infrastructure/program.entity';
-import { loadMentorsWithRoom, loadPreviousPairs, toCandidate } from '../../rounds/application/round-pool';
+import { loadMentorsWithRoom, toCandidate } from '../../rounds/application/round-pool';
 import { effectiveModel } from '../../scoring/application/effective-model';
 import { type PairScore, scorePair } from '../../scoring/domain/pair-score';
 import { maxTotal } from '../../scoring/domain/scoring-model';
@@ -37,7 +37,11 @@ export async function ownMenteeCandidate(manager: EntityManager, caller: AuthUse
  */
 export async function rankMentors(manager: EntityManager, program: MatchingProgramEntity, mentee: CandidateEntity): Promise<Suggestion[]> {
   const { mentors } = await loadMentorsWithRoom(manager, program.id);
-  const previous = new Set((await loadPreviousPairs(manager, program.networkId)).filter(([menteeId]) => menteeId === mentee.userId).map(([, mentorId]) => mentorId));
+  const rows: Array<{ mentor_id: string }> = await manager.query(
+    'SELECT DISTINCT mentor_id FROM matches WHERE network_id = $1 AND mentee_id = $2 AND mentor_id IS NOT NULL',
+    [program.networkId, mentee.userId],
+  );
+  const previous = new Set(rows.map((row) => row.mentor_id));
   const model = effectiveModel(program);
   const scored = mentors
     .map((mentor) => ({
