@@ -22,8 +22,12 @@ import { DirectoryEntryEntity } from './directory/infrastructure/directory-entry
 import { CommunicationConversations1764800000000 } from './migrations/1764800000000-communication-conversations.migration';
 import { PairEntity } from './pairs/infrastructure/pair.entity';
 import { PairsModule } from './pairs/pairs.module';
+import { CommunicationSessions1764820000000 } from './migrations/1764820000000-communication-sessions.migration';
+import { MailDeliveryEntity } from './sessions/infrastructure/mail-delivery.entity';
+import { SessionEntity } from './sessions/infrastructure/session.entity';
+import { SessionsModule } from './sessions/sessions.module';
 
-/** Conversations of matched pairs (SSE), cohort forums, gatherings, resources and training. Sessions, reminders and e-mail notifications are not built yet. */
+/** Conversations of matched pairs (SSE), sessions with their e-mailed invitations, cohort forums, gatherings, resources and training. Reminders are not built yet. */
 export const communicationApp = defineService({
   description: {
     service: 'communication',
@@ -31,7 +35,7 @@ export const communicationApp = defineService({
     description: 'Conversations, sessions and invitations, reminders, forums, gatherings, resources and notifications.',
   },
   configSchema: communicationConfigSchema,
-  entities: [DirectoryEntryEntity, PairEntity, ConversationEntity, MessageEntity, CohortProgramEntity, CohortMemberEntity, ErasedUserEntity, ForumThreadEntity, ForumPostEntity, GatheringEntity, GatheringRegistrationEntity, ResourceEntity, ResourceCompletionEntity],
-  migrations: [CommunicationConversations1764800000000, CommunicationCohort1764810000000],
-  imports: [DirectoryModule, PairsModule, ConversationsModule, CohortModule, ForumsModule, GatheringsModule, ResourcesModule],
+  entities: [DirectoryEntryEntity, PairEntity, ConversationEntity, MessageEntity, CohortProgramEntity, CohortMemberEntity, ErasedUserEntity, ForumThreadEntity, ForumPostEntity, GatheringEntity, GatheringRegistrationEntity, ResourceEntity, ResourceCompletionEntity, SessionEntity, MailDeliveryEntity],
+  migrations: [CommunicationConversations1764800000000, CommunicationCohort1764810000000, CommunicationSessions1764820000000],
+  imports: [DirectoryModule, PairsModule, ConversationsModule, CohortModule, ForumsModule, GatheringsModule, ResourcesModule, SessionsModule],
 });

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { DirectoryModule } from '../directory/directory.module';
+import { SessionsController } from './api/sessions.controller';
+import { ProposeSessionUseCase } from './application/propose-session.use-case';
+import { GetSessionUseCase, ListSessionsUseCase } from './application/read-sessions.use-cases';
+import { SessionMails } from './application/session-mails';
+import {
+  CancelSessionUseCase,
+  CompleteSessionUseCase,
+  ConfirmSessionUseCase,
+  RecordNoShowUseCase,
+  RescheduleSessionUseCase,
+} from './application/session-transitions.use-cases';
+import { MailDeliverySender } from './infrastructure/mail-delivery.sender';
+
+/** Sessions of a pair (issue 6, item 2) and their calendar invitations, mailed through `mail_deliveries`. */
+@Module({
+  imports: [DirectoryModule],
+  controllers: [SessionsController],
+  providers: [
+    ProposeSessionUseCase,
+    ListSessionsUseCase,
+    GetSessionUseCase,
+    ConfirmSessionUseCase,
+    RescheduleSessionUseCase,
+    CancelSessionUseCase,
+    CompleteSessionUseCase,
+    RecordNoShowUseCase,
+    SessionMails,
+    MailDeliverySender,
+  ],
+})
+export class SessionsModule {}
