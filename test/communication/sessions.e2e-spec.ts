@@ -253,4 +253,28 @@ describe('communication: sessions', () => {
     await communication.http.get(`/v1/sessions?matchId=${matchId}`).set(bearer(outsider.token)).expect(404);
     await communication.http.get(`/v1/sessions/${first.body.id}`).set(bearer(mentee.token)).expect(200);
   });
+  it("erases a person's mails and the texts of their sessions, keeping the sessions", async () => {
+    const { mentor, mentee, matchId } = await openPair();
+    const startsAt = winter(20);
+    const proposed = await communication.http
+      .post('/v1/sessions')
+      .set(bearer(mentee.token))
+      .send({ matchId, startsAt: startsAt.toISOString(), durationMinutes: 30, mode: 'in_person', location: 'Café de la Gare', agenda: 'My resignation plans', timeZone: 'Europe/Paris' });
+    expect(proposed.status).toBe(201);
+    expect((await communication.http.post(`/v1/sessions/${proposed.body.id}/confirm`).set(bearer(mentor.token))).status).toBe(200);
+    await smtp.waitFor(mentee.email, /session confirmed/i);
+
+    expect((await identity.http.delete('/v1/users/me').set(bearer(mentee.token))).status).toBe(204);
+    await expectEventually(async () => {
+      const [trace] = await communication.dataSource.query(
+        `SELECT (SELECT count(*) FROM mail_deliveries WHERE recipient_id = $1)::int AS mails,
+                (SELECT count(*) FROM mail_deliveries WHERE to_address = $2)::int AS addressed,
+                (SELECT count(*) FROM sessions WHERE id = $3 AND agenda IS NULL AND location IS NULL)::int AS blanked`,
+        [mentee.userId, mentee.email, proposed.body.id],
+      );
+      expect(trace).toEqual({ mails: 0, addressed: 0, blanked: 1 });
+    }, { timeoutMs: 30_000 });
+    const [mentorMails] = await communication.dataSource.query('SELECT count(*)::int AS count FROM mail_deliveries WHERE recipient_id = $1', [mentor.userId]);
+    expect(mentorMails.count).toBeGreaterThan(0);
+  });
 });

@@ -12,6 +12,7 @@ import {
   RescheduleSessionUseCase,
 } from './application/session-transitions.use-cases';
 import { MailDeliverySender } from './infrastructure/mail-delivery.sender';
+import { SessionUserErasedHandler } from './infrastructure/session-erasure.handler';
 
 /** Sessions of a pair (issue 6, item 2) and their calendar invitations, mailed through `mail_deliveries`. */
 @Module({
@@ -28,6 +29,7 @@ import { MailDeliverySender } from './infrastructure/mail-delivery.sender';
     RecordNoShowUseCase,
     SessionMails,
     MailDeliverySender,
+    SessionUserErasedHandler,
   ],
 })
 export class SessionsModule {}
