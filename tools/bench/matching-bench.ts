@@ -6,12 +6,15 @@
  * `linear-sum-assignment` package) as the reference optimum.
  *
  * Each size runs in its own child process so its peak memory is its own.
- * Usage: node dist/tools/bench/matching-bench.js [--sizes 200x80,2000x800] [--seed 7]
+ * The first pass over all pairs runs in `--threads` worker threads (default
+ * 2; 1 runs the round in one thread, as solveRound alone does).
+ * Usage: node dist/tools/bench/matching-bench.js [--sizes 200x80,2000x800] [--seed 7] [--threads 2]
  */
 import { fork } from 'node:child_process';
 import { checkCertificate } from '../../apps/matching/src/rounds/domain/optimality-certificate';
 import { type RoundProblem } from '../../apps/matching/src/rounds/domain/round-problem';
 import { solveRound } from '../../apps/matching/src/rounds/domain/round-solver';
+import { scanFirstPassInWorkers } from '../../apps/matching/src/rounds/infrastructure/parallel-first-pass';
 import { compilePool } from '../../apps/matching/src/scoring/domain/compiled-pool';
 import { generateInstance } from '../../apps/matching/src/scoring/domain/instance-generator';
 import { defaultModel, maxTotal } from '../../apps/matching/src/scoring/domain/scoring-model';
@@ -36,7 +39,7 @@ interface SizeReport {
   readonly peakRssMb: number;
 }
 
-function runSize(size: string, seed: number): SizeReport {
+async function runSize(size: string, seed: number, threads: number): Promise<SizeReport> {
   const [mentees, mentors] = size.split('x').map(Number);
   const instance = generateInstance({ mentees, mentors, seed });
   const model = defaultModel(instance.objectives);
@@ -45,7 +48,7 @@ function runSize(size: string, seed: number): SizeReport {
   const compileMs = performance.now() - started;
   const capacities = instance.mentors.map((mentor) => mentor.capacity ?? 0);
   const problem: RoundProblem = { menteeCount: mentees, mentorCapacity: capacities, maxScore: maxTotal(model), scorer: pool };
-  const solution = solveRound(problem);
+  const solution = solveRound(problem, {}, threads > 1 ? await scanFirstPassInWorkers(pool, problem, {}, threads) : undefined);
   const roundMs = performance.now() - started;
 
   const checkStarted = performance.now();
@@ -95,9 +98,9 @@ function runSize(size: string, seed: number): SizeReport {
   };
 }
 
-function child(size: string, seed: number): Promise<SizeReport> {
+function child(size: string, seed: number, threads: number): Promise<SizeReport> {
   return new Promise((resolve, reject) => {
-    const worker = fork(__filename, ['--one', size, '--seed', String(seed)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const worker = fork(__filename, ['--one', size, '--seed', String(seed), '--threads', String(threads)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     worker.once('message', (report) => resolve(report as SizeReport));
     worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`size ${size}: the benchmark process exited with code ${code}`))));
   });
@@ -128,17 +131,18 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
   const seed = Number(value('--seed') ?? 7);
+  const threads = Number(value('--threads') ?? 2);
   const one = value('--one');
   if (one) {
-    process.send!(runSize(one, seed));
+    process.send!(await runSize(one, seed, threads));
     return;
   }
   const sizes = (value('--sizes') ?? DEFAULT_SIZES.join(',')).split(',');
-  console.log(`matching benchmark: seed ${seed}, sizes ${sizes.join(', ')}; each size in its own process (progress below)`);
+  console.log(`matching benchmark: seed ${seed}, sizes ${sizes.join(', ')}, first pass in ${threads} thread(s); each size in its own process (progress below)`);
   let failed = false;
   for (const size of sizes) {
     console.log(`… ${size}: generating, scoring, solving, certifying${Number(size.split('x')[0]) * Number(size.split('x')[1]) <= REFERENCE_LIMIT ? ', dense reference' : ''}`);
-    const report = await child(size, seed);
+    const report = await child(size, seed, threads);
     print(report);
     if (report.gap !== 0 || report.violations > 0) failed = true;
     if (report.reference && (report.reference.matched !== report.exact.matched || report.reference.total !== report.exact.total)) failed = true;

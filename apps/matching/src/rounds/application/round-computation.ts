@@ -1,9 +1,10 @@
 import type { MatchProposedData } from '@passerelle/contracts';
 import type { Candidate, ProgramObjective } from '../../scoring/domain/candidate';
-import { compilePool } from '../../scoring/domain/compiled-pool';
+import { type CompiledPool, compilePool, type PoolScorer } from '../../scoring/domain/compiled-pool';
 import type { PairScore } from '../../scoring/domain/pair-score';
 import { maxTotal, type ScoringModel } from '../../scoring/domain/scoring-model';
-import { solveRound } from '../domain/round-solver';
+import type { RoundProblem } from '../domain/round-problem';
+import { type FirstPass, type RoundSolution, solveRound } from '../domain/round-solver';
 
 /**
  * Load balancing (issue 5, item 3: "increasing cost for a mentor's 2nd, 3rd…
@@ -56,19 +57,43 @@ export function eventScore(score: PairScore): MatchProposedData['score'] {
 /**
  * Scores every pair, solves the round exactly and keeps the certificate. Pure
  * and synchronous: it runs in a worker thread (round-worker.ts), off the
- * request thread.
+ * request thread; round-worker.ts uses computeRoundWith to spread the first
+ * pass over more threads.
  */
 export function computeRound(input: RoundInput): RoundOutput {
   const started = performance.now();
+  const { pool, problem } = roundProblem(input);
+  return roundOutput(input, pool, solveRound(problem), started);
+}
+
+/**
+ * Scans a round's first pass ahead, e.g. in worker threads
+ * (scanFirstPassInWorkers); undefined leaves it to solveRound.
+ */
+export type FirstPassScanner = (pool: PoolScorer, problem: RoundProblem) => Promise<FirstPass | undefined>;
+
+/** computeRound with the first pass over all pairs scanned by `scan`: the same output, sooner on a large round. */
+export async function computeRoundWith(input: RoundInput, scan: FirstPassScanner): Promise<RoundOutput> {
+  const started = performance.now();
+  const { pool, problem } = roundProblem(input);
+  const firstPass = await scan(pool, problem);
+  return roundOutput(input, pool, solveRound(problem, {}, firstPass), started);
+}
+
+function roundProblem(input: RoundInput): { pool: CompiledPool; problem: RoundProblem } {
   const pool = compilePool(input.mentees, input.mentors, input.model, { objectives: input.objectives, previousPairs: input.previousPairs });
   const maxScore = maxTotal(input.model);
-  const solution = solveRound({
+  const problem: RoundProblem = {
     menteeCount: input.mentees.length,
     mentorCapacity: input.capacities,
     loadPenalty: input.loadBalancing ? LOAD_PENALTY_SHARES.map((share) => Math.round(share * maxScore)) : [],
     maxScore,
     scorer: pool,
-  });
+  };
+  return { pool, problem };
+}
+
+function roundOutput(input: RoundInput, pool: CompiledPool, solution: RoundSolution, started: number): RoundOutput {
   const proposals: Proposal[] = [];
   const scores: number[] = [];
   let noFeasibleMentor = 0;

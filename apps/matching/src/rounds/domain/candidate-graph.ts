@@ -121,6 +121,17 @@ function grown(array: Int32Array, size: number): Int32Array {
   return bigger;
 }
 
+/** What one range's ShortListBuilder hands to `ShortListBuilder.joined`. */
+export interface ShortListPart {
+  /** The mentees' lists in compressed rows (plain arrays, so they cross threads). */
+  readonly rowStart: Int32Array;
+  readonly rowMentor: Int32Array;
+  readonly rowScore: Int32Array;
+  readonly columnMentee: Int32Array;
+  readonly columnScore: Int32Array;
+  readonly columnCount: Int32Array;
+}
+
 /**
  * The first pass's short lists, built in the same scan of each row: the
  * mentee's `perMentee` best-scored mentors, and every mentor's `perMentor`
@@ -146,11 +157,17 @@ export class ShortListBuilder {
   private readonly columnFloor: Int32Array;
   private mentees = 0;
 
+  /**
+   * @param firstMentee the index of the first mentee offered: a split first
+   *   pass builds one builder per range of `menteeCount` mentees, then
+   *   `ShortListBuilder.joined` puts their parts together.
+   */
   constructor(
     private readonly menteeCount: number,
     private readonly capacity: Int32Array,
     private readonly perMentee: number,
     private readonly perMentor: number,
+    private readonly firstMentee = 0,
   ) {
     const m = capacity.length;
     this.rows = new CandidateGraphBuilder(menteeCount, menteeCount * Math.min(perMentee, m));
@@ -165,7 +182,7 @@ export class ShortListBuilder {
 
   /** Offers the next mentee's feasible pairs (loaded in `pairs`, mentors in increasing order). */
   offer(pairs: FeasiblePairs): void {
-    const mentee = this.mentees++;
+    const mentee = this.firstMentee + this.mentees++;
     const { mentor, score, start, end } = pairs;
     const capacity = this.capacity;
     const columnFloor = this.columnFloor;
@@ -197,6 +214,40 @@ export class ShortListBuilder {
     if (this.mentees !== this.menteeCount) throw new Error(`expected ${this.menteeCount} rows, got ${this.mentees}`);
     const graph = this.rows.build();
     return this.perMentor > 0 ? graph.withAddedPairs(this.columnPairsMissingFrom(graph)) : graph;
+  }
+
+  /** The lists of this builder's range, for `joined`: the mentees' lists, and the mentors' lists among these mentees. */
+  part(): ShortListPart {
+    if (this.mentees !== this.menteeCount) throw new Error(`expected ${this.menteeCount} rows, got ${this.mentees}`);
+    const rows = this.rows.build();
+    return { rowStart: rows.rowStart, rowMentor: rows.mentor, rowScore: rows.score, columnMentee: this.columnMentee, columnScore: this.columnScore, columnCount: this.columnCount };
+  }
+
+  /**
+   * The graph one builder offered every mentee would build, from the parts of
+   * consecutive mentee ranges (in mentee order). Mentees' lists are per row,
+   * so they are concatenated. A mentor's list is its best `perMentor` by
+   * score, ties to the lower mentee: replaying each part's list, parts in
+   * mentee order, through the same insertion keeps exactly those (a mentee
+   * missing from its part's list loses to `perMentor` mentees of lower index
+   * or higher score, and still does).
+   */
+  static joined(menteeCount: number, capacity: Int32Array, perMentee: number, perMentor: number, parts: readonly ShortListPart[]): CandidateGraph {
+    const lists = new ShortListBuilder(menteeCount, capacity, perMentee, perMentor);
+    const m = capacity.length;
+    for (const part of parts) {
+      const { rowStart, rowMentor, rowScore } = part;
+      const rows = rowStart.length - 1;
+      for (let i = 0; i < rows; i++) lists.rows.addRow(rowMentor.subarray(rowStart[i]), rowScore.subarray(rowStart[i]), rowStart[i + 1] - rowStart[i]);
+      lists.mentees += rows;
+      for (let j = 0; j < m; j++) {
+        for (let p = 0; p < part.columnCount[j]; p++) {
+          const s = part.columnScore[j * perMentor + p];
+          if (s > lists.columnFloor[j]) lists.keepInColumn(j, part.columnMentee[j * perMentor + p], s);
+        }
+      }
+    }
+    return lists.build();
   }
 
   private keepInColumn(j: number, mentee: number, s: number): void {

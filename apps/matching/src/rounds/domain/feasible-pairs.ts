@@ -1,6 +1,19 @@
 import { type PreparedRound, rejectScores } from './round-problem';
 
 /**
+ * The kept rows of consecutive mentees `from, from + 1, ...`: mentee
+ * `from + r` has pairs `rowStart[r]..rowStart[r + 1]` of `mentor` and `score`.
+ * Plain typed arrays, so a worker thread can hand them over (transferred, not
+ * copied) after scanning its share of the rows.
+ */
+export interface StoredRows {
+  readonly from: number;
+  readonly rowStart: Int32Array;
+  readonly mentor: Uint16Array | Int32Array;
+  readonly score: Int16Array;
+}
+
+/**
  * Every feasible pair's score, read row by row by each pass over all pairs
  * (issue "Matching", item 3: the certificate is "checked over all feasible
  * pairs"). Infeasible pairs have no edge, so rows are kept sparse: a mentor
@@ -14,6 +27,11 @@ import { type PreparedRound, rejectScores } from './round-problem';
  *
  * After `load(i)`, mentee i's pairs are `mentor[start..end)` and
  * `score[start..end)`, mentors in increasing order.
+ *
+ * The first pass may be split by mentee range (one store per range, from
+ * `firstMentee`, e.g. in worker threads) and the stores joined afterwards
+ * (`FeasiblePairs.joined`): the rows and the budget decision are the same as
+ * one store's, so every later pass reads the same pairs.
  */
 export class FeasiblePairs {
   mentor: Uint16Array | Int32Array;
@@ -25,22 +43,67 @@ export class FeasiblePairs {
   private stored = 0;
   private readonly rowStart: Int32Array;
   private readonly buffer: Int32Array;
+  /** Joined stores, by increasing `from`; null while this store reads its own rows. */
+  private segments: readonly StoredRows[] | null = null;
 
+  /**
+   * @param firstMentee the first row this store keeps; rows before it are
+   *   another store's (a split first pass). The budget is the whole round's.
+   */
   constructor(
     private readonly round: PreparedRound,
     budgetBytes: number,
+    private readonly firstMentee = 0,
   ) {
-    const n = round.menteeCount;
+    const n = round.menteeCount - firstMentee;
     const m = round.mentorCount;
-    const wide = m > 65_536;
-    const room = Math.min(n * m, Math.floor(budgetBytes / (wide ? 6 : 4)));
+    const room = FeasiblePairs.room(round, budgetBytes);
     this.kept = n > 0 && m > 0 && room > 0;
     // Untouched pages cost no memory: the arrays are sized for the budget and fill as rows come.
     const size = this.kept ? room : m;
-    this.mentor = wide ? new Int32Array(size + 1) : new Uint16Array(size + 1);
+    this.mentor = m > 65_536 ? new Int32Array(size + 1) : new Uint16Array(size + 1);
     this.score = new Int16Array(size + 1);
     this.rowStart = new Int32Array(this.kept ? n + 1 : 0);
     this.buffer = new Int32Array(m);
+  }
+
+  /** Feasible pairs the budget holds for the whole round. */
+  private static room(round: PreparedRound, budgetBytes: number): number {
+    return Math.min(round.menteeCount * round.mentorCount, Math.floor(budgetBytes / (round.mentorCount > 65_536 ? 6 : 4)));
+  }
+
+  /**
+   * One store from the stores of a split first pass (given in mentee order,
+   * covering every mentee): kept if every part kept its rows and together
+   * they fit the budget, exactly when a single store would have kept them.
+   * Otherwise later passes score again.
+   */
+  static joined(round: PreparedRound, budgetBytes: number, parts: ReadonlyArray<StoredRows | null>): FeasiblePairs {
+    const pairs = new FeasiblePairs(round, 0);
+    let total = 0;
+    let next = 0;
+    for (const part of parts) {
+      if (part !== null && part.from !== next) throw new Error(`stored rows must cover the mentees in order: got ${part.from}, expected ${next}`);
+      if (part === null) {
+        total = Infinity;
+        break;
+      }
+      total += part.rowStart[part.rowStart.length - 1];
+      next += part.rowStart.length - 1;
+    }
+    if (total === Infinity || round.menteeCount === 0 || round.mentorCount === 0 || total > FeasiblePairs.room(round, budgetBytes)) return pairs;
+    if (next !== round.menteeCount) throw new Error(`stored rows cover ${next} mentees of ${round.menteeCount}`);
+    pairs.segments = parts as readonly StoredRows[];
+    pairs.kept = true;
+    pairs.stored = round.menteeCount;
+    return pairs;
+  }
+
+  /** The rows this store kept (null if it ran over budget), to hand to `joined`. */
+  storedRows(): StoredRows | null {
+    if (!this.kept || this.segments !== null) return null;
+    const end = this.rowStart[this.stored];
+    return { from: this.firstMentee, rowStart: this.rowStart.slice(0, this.stored + 1), mentor: this.mentor.subarray(0, end), score: this.score.subarray(0, end) };
   }
 
   /** Whether every row is kept in memory (so a pass costs a read, not a scoring run). */
@@ -49,12 +112,17 @@ export class FeasiblePairs {
   }
 
   load(mentee: number): void {
-    if (this.kept && mentee < this.stored) {
-      this.start = this.rowStart[mentee];
-      this.end = this.rowStart[mentee + 1];
+    if (this.segments !== null) {
+      this.loadJoined(mentee);
       return;
     }
-    if (this.kept && mentee !== this.stored) throw new Error(`rows must first be read in order: got ${mentee}, expected ${this.stored}`);
+    const row = mentee - this.firstMentee;
+    if (this.kept && row >= 0 && row < this.stored) {
+      this.start = this.rowStart[row];
+      this.end = this.rowStart[row + 1];
+      return;
+    }
+    if (this.kept && row !== this.stored) throw new Error(`rows must first be read in order: got ${mentee}, expected ${this.firstMentee + this.stored}`);
     this.round.scorer.scoreRow(mentee, this.buffer);
     if (this.kept && this.rowStart[this.stored] + this.round.mentorCount > this.score.length - 1 && !this.fits(this.rowStart[this.stored])) this.forget();
     const at = this.kept ? this.rowStart[this.stored] : 0;
@@ -62,6 +130,18 @@ export class FeasiblePairs {
     this.start = at;
     this.end = at + count;
     if (this.kept) this.rowStart[++this.stored] = this.end;
+  }
+
+  private loadJoined(mentee: number): void {
+    const segments = this.segments!;
+    let k = segments.length - 1;
+    while (k > 0 && segments[k].from > mentee) k--;
+    const segment = segments[k];
+    const row = mentee - segment.from;
+    this.mentor = segment.mentor;
+    this.score = segment.score;
+    this.start = segment.rowStart[row];
+    this.end = segment.rowStart[row + 1];
   }
 
   /**

@@ -2,7 +2,7 @@ import { AssignmentNetwork } from './assignment-network';
 import { CandidateGraphBuilder } from './candidate-graph';
 import { checkCertificate } from './optimality-certificate';
 import { prepareRound, type RoundProblem, RoundProblemError, scorerFromPairFunction } from './round-problem';
-import { type RoundSolution, type RoundSolverOptions, solveRound } from './round-solver';
+import { type FirstPass, firstPassRanges, type RoundSolution, type RoundSolverOptions, scanFirstPass, solveRound } from './round-solver';
 import { seededRandom, syntheticRoundProblem } from './synthetic-round-problem';
 
 /**
@@ -373,6 +373,64 @@ describe('solveRound determinism', () => {
       expect(Buffer.from(a.certificate.mentorPrice.buffer)).toEqual(Buffer.from(b.certificate.mentorPrice.buffer));
       expect(a.stats).toEqual(b.stats);
     }
+  });
+});
+
+describe('solveRound with the first pass split by mentee range (as worker threads run it)', () => {
+  const scanned = (problem: RoundProblem, parts: number, options: RoundSolverOptions = {}): FirstPass => ({
+    parts: firstPassRanges(problem.menteeCount, parts).map(([from, to]) => scanFirstPass(problem, from, to, options)),
+    elapsedMs: 0,
+  });
+  const expectSame = (a: RoundSolution, b: RoundSolution): void => {
+    expect(Buffer.from(b.mentorOf.buffer)).toEqual(Buffer.from(a.mentorOf.buffer));
+    expect(Buffer.from(b.mentorLoad.buffer)).toEqual(Buffer.from(a.mentorLoad.buffer));
+    expect(Buffer.from(b.certificate.menteeValue.buffer)).toEqual(Buffer.from(a.certificate.menteeValue.buffer));
+    expect(Buffer.from(b.certificate.mentorPrice.buffer)).toEqual(Buffer.from(a.certificate.mentorPrice.buffer));
+    expect(b.stats).toEqual(a.stats);
+  };
+
+  it('gives the byte-identical solution, however the rows are split', () => {
+    for (const seed of [3, 8]) {
+      const problem = syntheticRoundProblem({ menteeCount: 500, mentorCount: 180, seed, capacity: { min: 0, max: 3 }, loadPenalty: [0, 120, 300] });
+      const sequential = solveRound(problem);
+      for (const parts of [1, 2, 3, 7]) {
+        const split = solveRound(problem, {}, scanned(problem, parts));
+        expectSame(sequential, split);
+        expect(checkCertificate(problem, split).gap).toBe(0);
+      }
+      const starved = solveRound(problem, STARVED);
+      expectSame(starved, solveRound(problem, STARVED, scanned(problem, 2, STARVED)));
+    }
+  });
+
+  it('keeps the lower mentee in the mentors\' lists on ties across parts (random rounds, many equal scores)', () => {
+    const random = seededRandom(11);
+    const options = { candidatesPerMentee: 2, candidatesPerMentor: 3 };
+    for (let k = 0; k < 60; k++) {
+      const problem = problemOf(randomInstance(random, { mentees: 40, mentors: 12, capacity: 3, maxScore: 10_000 }));
+      const sequential = solveRound(problem, options);
+      for (const parts of [2, 3]) expectSame(sequential, solveRound(problem, options, scanned(problem, parts, options)));
+    }
+  });
+
+  it('keeps the same score-cache decision when the parts together run over the budget', () => {
+    const problem = syntheticRoundProblem({ menteeCount: 200, mentorCount: 60, seed: 5 });
+    for (const scoreCacheBytes of [0, 4 * 500, 4 * 200 * 60]) {
+      const options = { scoreCacheBytes };
+      const sequential = solveRound(problem, options);
+      const split = solveRound(problem, options, scanned(problem, 2, options));
+      expect(split.stats.scoreCacheUsed).toBe(sequential.stats.scoreCacheUsed);
+      expectSame(sequential, split);
+    }
+  });
+
+  it('refuses parts that leave mentees out or were scanned with other settings', () => {
+    const problem = syntheticRoundProblem({ menteeCount: 50, mentorCount: 20, seed: 2 });
+    const first = scanFirstPass(problem, 0, 25);
+    expect(() => solveRound(problem, {}, { parts: [first], elapsedMs: 0 })).toThrow('first-pass parts cover 25 mentees of 50');
+    expect(() => solveRound(problem, { candidatesPerMentee: 4 }, { parts: [first, scanFirstPass(problem, 25, 50)], elapsedMs: 0 })).toThrow(
+      'was scanned with candidatesPerMentee 16, not 4',
+    );
   });
 });
 

@@ -1,8 +1,8 @@
 import { AssignmentNetwork } from './assignment-network';
-import { AddedPairs, type CandidateGraph, ShortListBuilder } from './candidate-graph';
+import { AddedPairs, type CandidateGraph, ShortListBuilder, type ShortListPart } from './candidate-graph';
 import { type CardinalityMatching, konigPrices, maximumMatching, reachableFromUnmatched } from './cardinality-matching';
 import { CostScalingRefiner } from './cost-scaling-refiner';
-import { FeasiblePairs, keepMostBeating } from './feasible-pairs';
+import { FeasiblePairs, keepMostBeating, type StoredRows } from './feasible-pairs';
 import { type CertifiedAssignment, dualTotal, type OptimalityCertificate } from './optimality-certificate';
 import { loadPenaltyTotal, type PreparedRound, prepareRound, type RoundProblem, SAFE_MAGNITUDE } from './round-problem';
 
@@ -27,8 +27,10 @@ import { loadPenaltyTotal, type PreparedRound, prepareRound, type RoundProblem, 
  *    solution feasible over all pairs, with the same total as the
  *    assignment: the certificate.
  *
- * Pure and synchronous: the caller runs it in a worker thread. Deterministic:
- * every choice falls to the lower index, no randomness, no Map order.
+ * Pure and synchronous: the caller runs it in a worker thread. Step 1 may
+ * also be scanned ahead by mentee range (scanFirstPass, one range per thread)
+ * and passed in; the solution is the same. Deterministic: every choice falls
+ * to the lower index, no randomness, no Map order.
  */
 export interface RoundSolverOptions {
   /** Short-list length per mentee (the issue's K). */
@@ -115,7 +117,60 @@ export class RoundSolverError extends Error {
   override readonly name = 'RoundSolverError';
 }
 
-export function solveRound(problem: RoundProblem, options: RoundSolverOptions = {}): RoundSolution {
+/**
+ * One mentee range's share of the first pass over all pairs (step 1), as
+ * `scanFirstPass` returns it: plain typed arrays, so ranges can be scanned in
+ * worker threads, each with its own scorer, and handed to `solveRound`.
+ */
+export interface FirstPassPart {
+  readonly from: number;
+  readonly to: number;
+  /** The settings it was scanned with; solveRound refuses parts scanned with others. */
+  readonly settings: FirstPassSettings;
+  /** The range's feasible pairs, or null when they ran over the score cache budget. */
+  readonly rows: StoredRows | null;
+  readonly lists: ShortListPart;
+}
+
+type FirstPassSettings = Pick<Required<RoundSolverOptions>, 'candidatesPerMentee' | 'candidatesPerMentor' | 'scoreCacheBytes'>;
+
+/** A first pass scanned ahead, in parts covering every mentee in order. */
+export interface FirstPass {
+  readonly parts: readonly FirstPassPart[];
+  /** Wall time the scans took (concurrent scans count once), reported in `candidatesMs`. */
+  readonly elapsedMs: number;
+}
+
+/**
+ * Step 1 for mentees `from..to` only. Joining the parts of consecutive ranges
+ * gives the very short lists and stored rows of one pass over every mentee
+ * (see ShortListBuilder.joined and FeasiblePairs.joined), so the solution is
+ * the same, to the bit, however the rows were split.
+ */
+export function scanFirstPass(problem: RoundProblem, from: number, to: number, options: RoundSolverOptions = {}): FirstPassPart {
+  const settings = solverSettings(options);
+  const round = prepareRound(problem);
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from || to > round.menteeCount) {
+    throw new RoundSolverError(`mentee range ${from}..${to} is not within 0..${round.menteeCount}`);
+  }
+  const pairs = new FeasiblePairs(round, settings.scoreCacheBytes, from);
+  const lists = new ShortListBuilder(to - from, round.capacity, settings.candidatesPerMentee, settings.candidatesPerMentor, from);
+  for (let i = from; i < to; i++) {
+    pairs.load(i);
+    lists.offer(pairs);
+  }
+  const { candidatesPerMentee, candidatesPerMentor, scoreCacheBytes } = settings;
+  return { from, to, settings: { candidatesPerMentee, candidatesPerMentor, scoreCacheBytes }, rows: pairs.storedRows(), lists: lists.part() };
+}
+
+/** `parts` consecutive ranges of about equal size covering `menteeCount` mentees, for scanFirstPass. */
+export function firstPassRanges(menteeCount: number, parts: number): Array<readonly [number, number]> {
+  const ranges: Array<readonly [number, number]> = [];
+  for (let k = 0; k < parts; k++) ranges.push([Math.floor((menteeCount * k) / parts), Math.floor((menteeCount * (k + 1)) / parts)]);
+  return ranges;
+}
+
+function solverSettings(options: RoundSolverOptions): Required<RoundSolverOptions> {
   const settings = { ...DEFAULT_SOLVER_OPTIONS, ...options };
   for (const key of ['candidatesPerMentee', 'pricingPairsPerMentee', 'maxPricingPasses'] as const) {
     if (!Number.isInteger(settings[key]) || settings[key] < 1) throw new RoundSolverError(`${key} must be a whole number ≥ 1`);
@@ -123,14 +178,42 @@ export function solveRound(problem: RoundProblem, options: RoundSolverOptions = 
   if (!Number.isInteger(settings.candidatesPerMentor) || settings.candidatesPerMentor < 0) {
     throw new RoundSolverError('candidatesPerMentor must be a whole number ≥ 0');
   }
+  return settings;
+}
+
+/**
+ * @param firstPass step 1 scanned ahead (scanFirstPass, e.g. in worker
+ *   threads); without it, solveRound scans every row itself. Same solution
+ *   either way.
+ */
+export function solveRound(problem: RoundProblem, options: RoundSolverOptions = {}, firstPass?: FirstPass): RoundSolution {
+  const settings = solverSettings(options);
   const started = performance.now();
   const round = prepareRound(problem);
-  const pairs = new FeasiblePairs(round, settings.scoreCacheBytes);
   const work: Work = { refinerOperations: 0, exactRepairs: 0, settledNodes: 0 };
 
   let clock = performance.now();
-  let graph = shortList(round, pairs, settings.candidatesPerMentee, settings.candidatesPerMentor);
-  const candidatesMs = performance.now() - clock;
+  let pairs: FeasiblePairs;
+  let graph: CandidateGraph;
+  if (firstPass === undefined) {
+    pairs = new FeasiblePairs(round, settings.scoreCacheBytes);
+    graph = shortList(round, pairs, settings.candidatesPerMentee, settings.candidatesPerMentor);
+  } else {
+    checkFirstPass(round, settings, firstPass.parts);
+    pairs = FeasiblePairs.joined(
+      round,
+      settings.scoreCacheBytes,
+      firstPass.parts.map((part) => part.rows),
+    );
+    graph = ShortListBuilder.joined(
+      round.menteeCount,
+      round.capacity,
+      settings.candidatesPerMentee,
+      settings.candidatesPerMentor,
+      firstPass.parts.map((part) => part.lists),
+    );
+  }
+  const candidatesMs = (firstPass?.elapsedMs ?? 0) + performance.now() - clock;
 
   clock = performance.now();
   let matching = maximumMatching(graph, round.capacity);
@@ -216,8 +299,20 @@ export function solveRound(problem: RoundProblem, options: RoundSolverOptions = 
       settledNodes: work.settledNodes,
       scoreCacheUsed: pairs.cached,
     },
-    timings: { candidatesMs, solveMs, certifyMs, totalMs: performance.now() - started },
+    timings: { candidatesMs, solveMs, certifyMs, totalMs: (firstPass?.elapsedMs ?? 0) + performance.now() - started },
   };
+}
+
+function checkFirstPass(round: PreparedRound, settings: Required<RoundSolverOptions>, parts: readonly FirstPassPart[]): void {
+  let next = 0;
+  for (const part of parts) {
+    if (part.from !== next || part.to < part.from) throw new RoundSolverError(`first-pass parts must cover the mentees in order: got ${part.from}..${part.to} after ${next}`);
+    for (const key of ['candidatesPerMentee', 'candidatesPerMentor', 'scoreCacheBytes'] as const) {
+      if (part.settings[key] !== settings[key]) throw new RoundSolverError(`first-pass part ${part.from}..${part.to} was scanned with ${key} ${part.settings[key]}, not ${settings[key]}`);
+    }
+    next = part.to;
+  }
+  if (next !== round.menteeCount) throw new RoundSolverError(`first-pass parts cover ${next} mentees of ${round.menteeCount}`);
 }
 
 interface Work {

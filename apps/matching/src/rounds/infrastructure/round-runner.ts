@@ -1,19 +1,37 @@
 import { Injectable } from '@nestjs/common';
-import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RoundInput, RoundOutput } from '../application/round-computation';
+import { compiledBeside } from './worker-script';
 
 /**
  * Runs a round in a worker thread, so scoring and solving (seconds at
  * university scale) never block the event loop that serves requests and
- * consumes events (issue 5, item 3: "run off the request thread").
+ * consumes events (issue 5, item 3: "run off the request thread"). Rounds are
+ * CPU-bound and what-if runs take no lock, so at most one round per spare
+ * core runs at once; the others wait their turn.
  */
 @Injectable()
 export class RoundRunner {
-  run(input: RoundInput): Promise<RoundOutput> {
+  private readonly script = compiledBeside('round-worker.js');
+  private readonly slots = Math.max(1, availableParallelism() - 1);
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  async run(input: RoundInput): Promise<RoundOutput> {
+    if (this.running >= this.slots) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running += 1;
+    try {
+      return await this.inWorker(input);
+    } finally {
+      this.running -= 1;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private inWorker(input: RoundInput): Promise<RoundOutput> {
     return new Promise((resolvePromise, reject) => {
-      const worker = new Worker(workerScript(), { workerData: input });
+      const worker = new Worker(this.script, { workerData: input });
       worker.once('message', (message: { ok: true; output: RoundOutput } | { ok: false; message: string }) => {
         if (message.ok) resolvePromise(message.output);
         else reject(new Error(`The round failed: ${message.message}`));
@@ -24,18 +42,4 @@ export class RoundRunner {
       });
     });
   }
-}
-
-/**
- * The compiled worker beside this file. Under the test runner this file is
- * TypeScript, which a worker thread cannot load: the build in `dist/` (made
- * by the test setup before any test) holds the same code compiled.
- */
-function workerScript(): string {
-  const compiled = join(__dirname, 'round-worker.js');
-  if (existsSync(compiled)) return compiled;
-  const root = resolve(__dirname, '../../../../..');
-  const built = join(root, 'dist', relative(root, __dirname), 'round-worker.js');
-  if (!existsSync(built)) throw new Error(`No compiled round worker at ${built}: run \`npm run build\` first.`);
-  return built;
 }
