@@ -5,7 +5,6 @@ type Snapshot = Omit<EnrollmentSubmittedData, 'submittedAt'>;
 
 /** What `enrollment.submitted` / `updated` carry: ids, numbers and taxonomy ids, never the free-text answers. */
 export function enrollmentSnapshot(enrollment: EnrollmentEntity): Snapshot {
-  const features = enrollment.features;
   return {
     enrollmentId: enrollment.id,
     networkId: enrollment.networkId,
@@ -14,24 +13,7 @@ export function enrollmentSnapshot(enrollment: EnrollmentEntity): Snapshot {
     role: enrollment.role,
     templateVersion: enrollment.templateVersion,
     ...(enrollment.capacity !== null ? { capacity: enrollment.capacity } : {}),
-    features: {
-      skillsOffered: features.skillsOffered.map(({ id, level }) => ({ id, level })),
-      skillsWanted: features.skillsWanted.map(({ id, level }) => ({ id, level })),
-      interests: [...features.interests],
-      industries: [...features.industries],
-      languages: [...features.languages],
-      availability: {
-        timeZone: features.availability.timeZone,
-        utcOffsetMinutes: features.availability.utcOffsetMinutes,
-        weeklySlotsUtc: [...features.availability.weeklySlotsUtc],
-      },
-      experienceYears: features.experienceYears,
-      employerKey: features.employerKey,
-      targetRoles: [...features.targetRoles],
-      targetIndustries: [...features.targetIndustries],
-      networkSize: features.networkSize,
-      contactKinds: [...features.contactKinds],
-    },
+    features: enrollment.features,
     excludedUserIds: [...enrollment.excludedUserIds],
     baseline: enrollment.baseline(),
   } as Snapshot;

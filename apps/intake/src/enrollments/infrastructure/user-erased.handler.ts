@@ -16,13 +16,14 @@ export class UserErasedHandler implements EventHandler<UserErasedData> {
   async handle(event: EventEnvelope<UserErasedData>, manager: EntityManager): Promise<void> {
     const { userId, networkId, erasedAt } = event.data;
     const enrollments = await manager.find(EnrollmentEntity, { where: { userId, networkId }, lock: { mode: 'pessimistic_write' } });
+    // An empty `where` list would read every template: nobody to erase here, nothing to read.
+    const templates = enrollments.length === 0 ? [] : await manager.find(SurveyTemplateEntity, {
+      where: enrollments.map(({ programId, role, templateVersion }) => ({ programId, role, version: templateVersion })),
+    });
+    const templateOf = (enrollment: EnrollmentEntity) =>
+      templates.find((t) => t.programId === enrollment.programId && t.role === enrollment.role && t.version === enrollment.templateVersion)!;
     for (const enrollment of enrollments) {
-      const template = await manager.findOneByOrFail(SurveyTemplateEntity, {
-        programId: enrollment.programId,
-        role: enrollment.role,
-        version: enrollment.templateVersion,
-      });
-      const freeText = new Set(template.questions.filter((question) => question.type === 'short_text').map((question) => question.id));
+      const freeText = new Set(templateOf(enrollment).questions.filter((question) => question.type === 'short_text').map((question) => question.id));
       const answers = Object.fromEntries(Object.entries(enrollment.answers).filter(([questionId]) => !freeText.has(questionId)));
       Object.assign(enrollment, {
         userId: null,

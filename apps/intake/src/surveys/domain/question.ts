@@ -3,6 +3,7 @@
  * lifecycle step 2: "an intake survey built from the programme's objectives").
  * Pure types and constants: no I/O, no framework.
  */
+import type { EnrollmentSubmittedData } from '@passerelle/contracts';
 
 /** The per-network vocabularies answers refer to by id, so matching compares like with like. */
 export const TAXONOMY_KINDS = ['skills', 'industries', 'interests', 'languages'] as const;
@@ -118,28 +119,11 @@ export type Answers = Readonly<Record<string, unknown>>;
 /** The active term ids of each taxonomy of the network, for checking choice answers. */
 export type TaxonomyTermIds = Readonly<Record<TaxonomyKind, ReadonlySet<string>>>;
 
-/** What an enrolment event carries for matching: ids and numbers, never free text. */
-export interface MatchingFeatures {
-  readonly skillsOffered: readonly LeveledChoice[];
-  readonly skillsWanted: readonly LeveledChoice[];
-  readonly interests: readonly string[];
-  readonly industries: readonly string[];
-  readonly languages: readonly string[];
-  readonly availability: {
-    readonly timeZone: string;
-    /** The zone's offset from UTC when the answer was given, in minutes. */
-    readonly utcOffsetMinutes: number;
-    /** The weekly slots as hours of a UTC week, 0 = Monday 00:00–01:00 UTC … 167 = Sunday 23:00 UTC, ascending. */
-    readonly weeklySlotsUtc: readonly number[];
-  };
-  readonly experienceYears: number | null;
-  /** A one-way key of the normalised employer name: matching can tell "same employer" without learning it. */
-  readonly employerKey: string | null;
-  readonly targetRoles: readonly string[];
-  readonly targetIndustries: readonly string[];
-  readonly networkSize: number | null;
-  readonly contactKinds: readonly string[];
-}
+/**
+ * What an enrolment event carries for matching: ids and numbers, never free
+ * text. The contract defines it once (libs/contracts, `matchingFeatures`).
+ */
+export type MatchingFeatures = EnrollmentSubmittedData['features'];
 
 export interface Problem {
   readonly path: string;
