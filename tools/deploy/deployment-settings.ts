@@ -1,0 +1,95 @@
+/**
+ * The choices a Kubernetes deployment makes that the code does not: where the
+ * platform's neighbours live (Strimzi's Kafka, CloudNativePG databases, the
+ * OpenTelemetry collector, the Ingress controller, Prometheus), resources,
+ * probe timings and topic retention. Everything else in the generated base
+ * comes from the apps (service-catalogue.ts). Overlays patch the values that
+ * differ per environment (public URLs, replicas, topic replication).
+ */
+
+/** Strimzi `Kafka` resource whose entity operator watches the application namespace. */
+export const KAFKA_CLUSTER = { name: 'passerelle', namespace: 'kafka', bootstrap: 'passerelle-kafka-bootstrap.kafka.svc:9092', port: 9092 } as const;
+
+export const OTEL_COLLECTOR = { namespace: 'observability', podLabels: { 'app.kubernetes.io/name': 'opentelemetry-collector' }, endpoint: 'http://otel-collector.observability.svc:4318', port: 4318 } as const;
+
+export const INGRESS_CONTROLLER = { namespace: 'ingress-nginx', className: 'nginx' } as const;
+export const PROMETHEUS = { namespace: 'monitoring' } as const;
+
+/** One CloudNativePG cluster per service (its own database, PRODUCT.md: Services); `-rw` is its primary's Service. */
+export const database = (service: string) => ({
+  cluster: `passerelle-${service}`,
+  podLabels: { 'cnpg.io/cluster': `passerelle-${service}` },
+  host: `passerelle-${service}-rw`,
+  port: 5432,
+  name: `passerelle_${service}`,
+});
+
+/** SMTP relay ports (submission with STARTTLS, SMTPS); the relay is outside the cluster. */
+export const SMTP_PORTS = [587, 465] as const;
+
+/** The public address of the API (one Ingress host); overlays replace it. */
+export const PUBLIC_API_HOST = 'api.passerelle.example.org';
+
+/** The image every Deployment and Job runs; overlays pin its registry and tag. */
+export const IMAGE = 'passerelle';
+/** The `node` user of the official Node.js image (Dockerfile: USER node). */
+export const RUN_AS_USER = 1000;
+
+/** The unprivileged process gets this long between the end of preStop and SIGKILL: above SHUTDOWN_TIMEOUT_MS. */
+export const PRE_STOP_SLEEP_SECONDS = 5;
+export const SHUTDOWN_TIMEOUT_MS = 25_000;
+export const TERMINATION_GRACE_SECONDS = 40;
+
+export interface Resources {
+  readonly requests: { cpu: string; memory: string };
+  readonly limits: { cpu: string; memory: string };
+}
+const DEFAULT_RESOURCES: Resources = { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } };
+/** Matching solves rounds in worker threads on every core it gets. */
+export const RESOURCES: Readonly<Record<string, Resources>> = {
+  matching: { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '2', memory: '1Gi' } },
+};
+export const resourcesOf = (service: string): Resources => RESOURCES[service] ?? DEFAULT_RESOURCES;
+
+export const MIN_REPLICAS = 2;
+/** The HTTP-only service (no consumer group) scales on CPU alone. */
+export const MAX_HTTP_REPLICAS = 6;
+export const CPU_TARGET_PERCENT = 70;
+/** Records behind per partition, averaged over the group, above which KEDA adds a consumer. */
+export const LAG_THRESHOLD = 100;
+
+/** Replication of every topic (three brokers, two in sync: one broker may be down without stopping producers). */
+export const TOPIC_REPLICAS = 3;
+export const TOPIC_MIN_INSYNC_REPLICAS = 2;
+/**
+ * Domain topics are the event log that evaluation's projections are rebuilt from
+ * (PRODUCT.md: "The projections can be rebuilt from the event log and come out
+ * identical"): a replay must start at offset 0 of every source topic, so they
+ * keep every record. Compaction would not do: the key is the aggregate id and a
+ * projection needs every event of an aggregate, not the last one.
+ */
+export const DOMAIN_RETENTION_MS = -1;
+/** Dead-letter records: long enough to notice, fix the cause and replay them. */
+export const DEAD_LETTER_RETENTION_MS = 30 * 24 * 3_600_000;
+
+/** Non-secret values every service's ConfigMap sets (the rest stay at their schema defaults). */
+export function sharedEnvironment(service: string, port: number): Record<string, string> {
+  return {
+    PORT: String(port),
+    DATABASE_MIGRATE_ON_START: 'false',
+    KAFKA_BROKERS: KAFKA_CLUSTER.bootstrap,
+    KAFKA_CREATE_TOPICS: 'false',
+    OTEL_EXPORTER_OTLP_ENDPOINT: OTEL_COLLECTOR.endpoint,
+    HTTP_TRUST_PROXY_HOPS: '1',
+    AUTH_JWKS_URL: 'http://identity:3001/.well-known/jwks.json',
+    AUTH_ISSUER: `https://${PUBLIC_API_HOST}`,
+    MAIL_FROM: 'Passerelle <no-reply@passerelle.example.org>',
+    LOG_LEVEL: 'info',
+    SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
+    ...SERVICE_ENVIRONMENT[service],
+  };
+}
+
+const SERVICE_ENVIRONMENT: Readonly<Record<string, Record<string, string>>> = {
+  identity: { PUBLIC_APP_URL: 'https://app.passerelle.example.org', PLATFORM_ADMIN_EMAIL: 'platform-admin@passerelle.example.org' },
+};
