@@ -1,9 +1,15 @@
 import { defineService } from '@passerelle/platform/bootstrap';
+import { AlertsModule } from './alerts/alerts.module';
 import { evaluationConfigSchema } from './config';
+import { FeedbackModule } from './feedback/feedback.module';
 import { EvaluationInitial1764201800000 } from './migrations/1764201800000-evaluation-initial.migration';
+import { EvaluationProjections1764900000000 } from './migrations/1764900000000-evaluation-projections.migration';
+import { EvaluationFeedbackAlerts1764900000001 } from './migrations/1764900000001-evaluation-feedback-alerts.migration';
+import { ProjectionsModule } from './projections/projections.module';
 import { NetworkRegistrationsEntity } from './reports/infrastructure/network-registrations.entity';
 import { ReportsModule } from './reports/reports.module';
 
+/** Feedback forms, programme projections fed by every topic, reports, and at-risk alerts. */
 export const evaluationApp = defineService({
   description: {
     service: 'evaluation',
@@ -12,6 +18,6 @@ export const evaluationApp = defineService({
   },
   configSchema: evaluationConfigSchema,
   entities: [NetworkRegistrationsEntity],
-  migrations: [EvaluationInitial1764201800000],
-  imports: [ReportsModule],
+  migrations: [EvaluationInitial1764201800000, EvaluationProjections1764900000000, EvaluationFeedbackAlerts1764900000001],
+  imports: [ReportsModule, ProjectionsModule, FeedbackModule, AlertsModule],
 });

@@ -1,4 +1,9 @@
 import { runService } from '@passerelle/platform/bootstrap';
 import { evaluationApp } from './evaluation.app';
+import { runRebuildCommand } from './projections/rebuild.command';
 
-void runService(evaluationApp);
+if (process.argv[2] === 'rebuild') {
+  void runRebuildCommand().then((code) => process.exit(code));
+} else {
+  void runService(evaluationApp);
+}

@@ -1,0 +1,65 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiPropertyOptional,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { type AuthUser, CurrentUser } from '@passerelle/platform/auth';
+import { uuidParam } from '@passerelle/platform/http';
+import { IsIn, IsISO8601, IsOptional } from 'class-validator';
+import type { Response } from 'express';
+import { GetProgramReportUseCase, type ProgramReport } from '../application/get-program-report.use-case';
+import { CSV_TABLES, type CsvTable, reportCsv } from './report-csv';
+
+class ReportQuery {
+  @ApiPropertyOptional({ format: 'date-time', description: 'The instant time-dependent figures (cadence, risk, pair-months, weeks) are computed at; default now.' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an RFC 3339 date-time' })
+  asOf?: string;
+}
+
+class ExportQuery extends ReportQuery {
+  @ApiPropertyOptional({ enum: CSV_TABLES, default: 'kpis' })
+  @IsOptional()
+  @IsIn(CSV_TABLES, { message: `must be one of ${CSV_TABLES.join(', ')}` })
+  table?: CsvTable;
+}
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'No valid access token.' })
+@ApiBadRequestResponse({ description: '`programId` is not a UUID, or a query parameter is invalid.' })
+@ApiForbiddenResponse({ description: 'A member of the network without the organizer or integrator role.' })
+@ApiNotFoundResponse({ description: 'Not a programme of the caller\'s network (or not known to evaluation yet).' })
+@Controller('v1/reports/programs')
+export class ProgramReportsController {
+  constructor(private readonly getReport: GetProgramReportUseCase) {}
+
+  @Get(':programId')
+  @ApiOkResponse({ description: 'KPIs with their definitions, the weekly series, pair health and the projection freshness.' })
+  report(@Param('programId', uuidParam('programId')) programId: string, @Query() query: ReportQuery, @CurrentUser() caller: AuthUser): Promise<ProgramReport> {
+    return this.getReport.execute(caller, programId, query.asOf);
+  }
+
+  @Get(':programId/export')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'One table of the report as CSV: kpis (metric, value, definition), weekly, or pairs.' })
+  async export(
+    @Param('programId', uuidParam('programId')) programId: string,
+    @Query() query: ExportQuery,
+    @CurrentUser() caller: AuthUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    const table = query.table ?? 'kpis';
+    const report = await this.getReport.execute(caller, programId, query.asOf);
+    response.setHeader('content-type', 'text/csv; charset=utf-8');
+    response.setHeader('content-disposition', `attachment; filename="programme-${programId}-${table}.csv"`);
+    return reportCsv(report, table);
+  }
+}

@@ -1,0 +1,29 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '@passerelle/platform';
+import type { EntityManager } from 'typeorm';
+import type { EvaluationConfig } from '../../config';
+import type { RiskRules } from '../domain/pair-health';
+
+/** The at-risk rules of a programme: its organizers' settings, else the deployment's defaults (issue 7: "rules configurable per programme"). */
+@Injectable()
+export class RiskRulesRepository {
+  constructor(@Inject(APP_CONFIG) private readonly config: EvaluationConfig) {}
+
+  get defaults(): RiskRules {
+    return {
+      cadenceFactor: this.config.atRiskCadenceFactor,
+      noShowThreshold: this.config.atRiskNoShows,
+      lowRating: Number(this.config.atRiskLowRating),
+      minRatings: this.config.atRiskMinRatings,
+    };
+  }
+
+  async rulesFor(manager: EntityManager, programId: string): Promise<RiskRules & { readonly custom: boolean }> {
+    const [row] = (await manager.query(
+      'SELECT cadence_factor, no_show_threshold, low_rating, min_ratings FROM program_risk_rules WHERE program_id = $1',
+      [programId],
+    )) as Array<{ cadence_factor: number; no_show_threshold: number; low_rating: number; min_ratings: number }>;
+    if (!row) return { ...this.defaults, custom: false };
+    return { cadenceFactor: row.cadence_factor, noShowThreshold: row.no_show_threshold, lowRating: row.low_rating, minRatings: row.min_ratings, custom: true };
+  }
+}
