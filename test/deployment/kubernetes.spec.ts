@@ -25,7 +25,7 @@ import { deadLetterTopic, TOPICS } from '@passerelle/contracts';
 import { consumerGroupOf } from '@passerelle/platform';
 import { loadConfig } from '@passerelle/platform/config';
 import { GENERATE_BASE_COMMAND, renderBaseFiles, renderDevelopmentSecrets } from '../../tools/deploy/base-files';
-import { DEAD_LETTER_RETENTION_MS, DOMAIN_RETENTION_MS, KAFKA_CLUSTER } from '../../tools/deploy/deployment-settings';
+import { DEAD_LETTER_RETENTION_MS, DOMAIN_RETENTION_MS, EXTRA_GROUP_PREFIXES, KAFKA_CLUSTER } from '../../tools/deploy/deployment-settings';
 import { configMapName, kafkaUserName, secretName } from '../../tools/deploy/kubernetes-manifests';
 import { kustomize, type Resource } from '../../tools/deploy/kustomize';
 import { allServiceFacts, type ServiceFacts } from '../../tools/deploy/service-catalogue';
@@ -277,7 +277,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       expect(config.port).toBe(facts.port);
       const preStop = Number(main.lifecycle?.preStop?.exec?.command?.[1] ?? 0);
       // SIGKILL must not cut the drain short: grace > preStop + SHUTDOWN_TIMEOUT_MS.
-      expect(pod.spec.terminationGracePeriodSeconds).toBeGreaterThan(preStop + (config.shutdownTimeoutMs as number) / 1000);
+      expect(pod.spec.terminationGracePeriodSeconds).toBeGreaterThan(preStop + Number(config.shutdownTimeoutMs) / 1000);
     });
 
     it('runs as a non-root user on a read-only root filesystem with no privileges, within resource bounds', () => {
@@ -387,7 +387,10 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
           `topic:literal:${deadLetterTopic(topic.name)}:Describe`,
         ]),
         ...(facts.consumes.length > 0 ? [`group:literal:${consumerGroupOf(name)}:Read`] : []),
+        ...(EXTRA_GROUP_PREFIXES[name] ?? []).flatMap((prefix) => [`group:prefix:${prefix}:Read`, `group:prefix:${prefix}:Delete`]),
       ].sort();
+      // A prefix ACL never reaches beyond the service's own groups.
+      for (const prefix of EXTRA_GROUP_PREFIXES[name] ?? []) expect(prefix.startsWith(`${consumerGroupOf(name)}.`)).toBe(true);
       expect(granted).toEqual(expected);
       expect(user.metadata.labels?.['strimzi.io/cluster']).toBe(KAFKA_CLUSTER.name);
     });

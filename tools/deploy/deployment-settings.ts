@@ -93,3 +93,12 @@ export function sharedEnvironment(service: string, port: number): Record<string,
 const SERVICE_ENVIRONMENT: Readonly<Record<string, Record<string, string>>> = {
   identity: { PUBLIC_APP_URL: 'https://app.passerelle.example.org', PLATFORM_ADMIN_EMAIL: 'platform-admin@passerelle.example.org' },
 };
+
+/**
+ * Consumer groups a service uses besides its own, by prefix: evaluation's
+ * projection rebuild (`main.js rebuild`) replays the topics in a throw-away
+ * group `passerelle.evaluation.rebuild.<generation>.<time>` and deletes it after.
+ */
+export const EXTRA_GROUP_PREFIXES: Readonly<Record<string, readonly string[]>> = {
+  evaluation: ['passerelle.evaluation.rebuild.'],
+};

@@ -247,16 +247,17 @@ function autoscaler(facts: ServiceFacts): IHorizontalPodAutoscaler | IScaledObje
   };
 }
 
-type Operation = 'Read' | 'Write' | 'Describe';
-const acl = (type: 'topic' | 'group', name: string, operations: Operation[]) => ({
-  resource: { type, name, patternType: 'literal' },
+type Operation = 'Read' | 'Write' | 'Describe' | 'Delete';
+const acl = (type: 'topic' | 'group', name: string, operations: Operation[], patternType: 'literal' | 'prefix' = 'literal') => ({
+  resource: { type, name, patternType },
   operations,
   host: '*',
 });
 
 /**
  * Least privilege: write the topics it owns (outbox relay), read the topics its
- * handlers take, write their dead-letter topics, and use its own consumer group.
+ * handlers take, write their dead-letter topics, and use its own consumer group
+ * (plus, for evaluation, the throw-away groups of a projection rebuild).
  * No Create: topics are KafkaTopic resources. No IdempotentWrite: since Kafka 3.0
  * Write on a topic is enough for an idempotent producer.
  */
@@ -274,6 +275,7 @@ function kafkaUser(facts: ServiceFacts): K8sObject {
           ...facts.consumes.map((topic) => acl('topic', topic.name, ['Read', 'Describe'])),
           ...facts.consumes.map((topic) => acl('topic', deadLetterTopic(topic.name), ['Write', 'Describe'])),
           ...(facts.consumes.length > 0 ? [acl('group', facts.consumerGroup, ['Read'])] : []),
+          ...(settings.EXTRA_GROUP_PREFIXES[facts.name] ?? []).map((prefix) => acl('group', prefix, ['Read', 'Delete'], 'prefix')),
         ],
       },
     },
