@@ -122,7 +122,7 @@ describe('docker-compose.yml', () => {
         continue;
       }
       expect({ name, build: definition.build }).toEqual({ name, build: undefined });
-      expect({ name, image }).toEqual({ name, image: expect.stringMatching(/^[a-z0-9./-]+:\d+(\.\d+)+$/) });
+      expect({ name, image }).toEqual({ name, image: expect.stringMatching(/^[a-z0-9./-]+:v?\d+(\.\d+)+$/) });
     }
   });
 
@@ -147,6 +147,7 @@ describe('docker-compose.yml', () => {
         kafka: 'service_healthy',
         postgres: 'service_healthy',
         'otel-collector': 'service_started',
+        mailpit: 'service_started',
       });
     });
 
@@ -281,6 +282,15 @@ describe('docker-compose.yml', () => {
     expect(expectValidConfiguration('topics', topicsSchema, env).kafkaBrokers).toEqual([internalKafkaListener()]);
   });
 
+  it("hands every service's mail to the mail catcher's SMTP port, and publishes only its web UI", () => {
+    expect(service('mailpit').image).toMatch(/^axllent\/mailpit:/);
+    expect(ports('mailpit')).toEqual([{ hostIp: '127.0.0.1', host: 8025, container: 8025 }]);
+    for (const app of APPS) {
+      const smtp = new URL(String(loadConfig(app.configSchema, environment(app.description.service)).smtpUrl));
+      expect({ protocol: smtp.protocol, host: smtp.hostname, port: smtp.port }).toEqual({ protocol: 'smtp:', host: 'mailpit', port: '1025' });
+    }
+  });
+
   it("sends every service's traces to the collector's OTLP/HTTP receiver", () => {
     const collector = parse(read('deploy/compose/otel-collector.yaml')) as {
       receivers: { otlp: { protocols: { http: { endpoint: string } } } };
@@ -406,6 +416,20 @@ describe('Dockerfile', () => {
     expect(command).toEqual([expect.stringMatching(/^dist\/apps\/[a-z]+\/src\/main\.js$/)]);
     const service = /^dist\/apps\/([a-z]+)\//.exec(command?.[0] ?? '')?.[1];
     expect(existsSync(join(ROOT, `apps/${service}/src/main.ts`))).toBe(true);
+  });
+
+  it("ships every service's migrations: they are compiled under dist/apps, which the final stage copies whole", () => {
+    const build = copies(final).filter((copy) => copy.from !== undefined);
+    expect(build.flatMap((copy) => copy.sources)).toContain('/app/dist/apps');
+    for (const app of APPS) {
+      expect(app.migrations).toEqual(expect.any(Array));
+      expect((app.migrations as unknown[]).length).toBeGreaterThan(0);
+      expect(existsSync(join(ROOT, `apps/${app.description.service}/src/migrations`))).toBe(true);
+    }
+    // The build stage compiles apps (migrations included) with the same command as `npm run build`.
+    const buildStage = stages.find((stage) => stage.name === 'build') as Stage;
+    expect(all(buildStage, 'RUN').map((run) => run.args)).toContain('npm run build');
+    expect(JSON.parse(read('package.json')).scripts.build).toMatch(/^swc apps libs tools -d dist\b/);
   });
 
   it('copies into the final stage the compiled apps, the runtime libs and the topic step compose runs, not the test helpers', () => {
