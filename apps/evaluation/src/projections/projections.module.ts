@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ProgramReportsController } from './api/program-reports.controller';
+import { GetMyProgressUseCase } from './application/get-my-progress.use-case';
 import { GetProgramReportUseCase } from './application/get-program-report.use-case';
 import { RebuildProjectionsUseCase } from './application/rebuild-projections.use-case';
 import { RebuildsController } from './api/rebuilds.controller';
@@ -10,7 +11,7 @@ import { RiskRulesRepository } from './infrastructure/risk-rules.repository';
 /** Programme projections fed by every topic of the catalogue, and the reports read from them (issue 7, items 2, 5, 7). */
 @Module({
   controllers: [ProgramReportsController, RebuildsController],
-  providers: [ProjectionUpdater, RebuildProjectionsUseCase, RiskRulesRepository, GetProgramReportUseCase, ...PROJECTION_HANDLERS],
+  providers: [GetMyProgressUseCase, ProjectionUpdater, RebuildProjectionsUseCase, RiskRulesRepository, GetProgramReportUseCase, ...PROJECTION_HANDLERS],
   exports: [RiskRulesRepository, GetProgramReportUseCase],
 })
 export class ProjectionsModule {}

@@ -13,8 +13,10 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
+  type ValidationArguments,
 } from 'class-validator';
 import type { FeedbackForm } from '../domain/feedback-window';
 
@@ -22,6 +24,24 @@ export const FEEDBACK_FORMS = ['session', 'pulse', 'exit'] as const;
 /** What helped in a session: fixed options, so no free text travels beyond the comment. */
 export const HELPED_OPTIONS = ['advice', 'introductions', 'cv_review', 'interview_practice', 'skills_practice', 'career_planning', 'encouragement', 'other'] as const;
 const TAG = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+
+const FORM_NAMES: Record<FeedbackForm, string> = { session: 'session feedback', pulse: 'the pulse survey', exit: 'the exit survey' };
+const requiredFor = (forms: readonly FeedbackForm[]) =>
+  `is required for ${forms.map((form) => FORM_NAMES[form]).join(' and ')}`.replace('the pulse survey and the exit survey', 'the pulse and exit surveys');
+
+/** Required for some forms, optional otherwise, and when present, valid: one message either way (not one per failed rule). */
+function ConditionalField(forms: readonly FeedbackForm[], valid: (value: unknown) => boolean, issue: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'conditionalField',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        value === undefined ? !forms.includes((args?.object as { form?: FeedbackForm }).form as FeedbackForm) : valid(value),
+      defaultMessage: (args?: ValidationArguments) => (args?.value === undefined ? requiredFor(forms) : issue),
+    },
+  });
+}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (value: unknown) => typeof value === 'string' && UUID.test(value);
 
 const likert = (field: string) => [
   IsInt({ message: `${field} must be a whole number from 1 to 5` }),
@@ -68,15 +88,11 @@ export class SubmitFeedbackRequest {
   form: FeedbackForm;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'session: the session held.' })
-  @ValidateIf((body: SubmitFeedbackRequest) => body.form === 'session' || body.sessionId !== undefined)
-  @IsDefined({ message: 'is required for session feedback' })
-  @IsUUID(undefined, { message: 'must be a UUID' })
+  @ConditionalField(['session'], isUuid, 'must be a UUID')
   sessionId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'pulse and exit: the programme.' })
-  @ValidateIf((body: SubmitFeedbackRequest) => body.form === 'pulse' || body.form === 'exit' || body.programId !== undefined)
-  @IsDefined({ message: 'is required for the pulse and exit surveys' })
-  @IsUUID(undefined, { message: 'must be a UUID' })
+  @ConditionalField(['pulse', 'exit'], isUuid, 'must be a UUID')
   programId?: string;
 
   @ApiProperty({ minimum: 1, maximum: 5, description: 'Rating of the session, or satisfaction with the programme (1 very dissatisfied … 5 very satisfied).' })
@@ -84,23 +100,19 @@ export class SubmitFeedbackRequest {
   satisfaction: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 10, description: 'pulse and exit (required): likelihood to recommend the programme.' })
-  @ValidateIf((body: SubmitFeedbackRequest) => body.form === 'pulse' || body.form === 'exit' || body.nps !== undefined)
-  @IsDefined({ message: 'is required for the pulse and exit surveys' })
-  @IsInt({ message: 'must be a whole number from 0 to 10' })
-  @Min(0, { message: 'must be from 0 to 10' })
-  @Max(10, { message: 'must be from 0 to 10' })
+  @ConditionalField(['pulse', 'exit'], (value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 10, 'must be a whole number from 0 to 10')
   nps?: number;
 
   @ApiPropertyOptional({ type: ScalesAnswer, description: "exit (required), pulse (optional): the baseline's four scales again." })
   @ValidateIf((body: SubmitFeedbackRequest) => body.form === 'exit' || body.scales !== undefined)
-  @IsDefined({ message: 'is required for the exit survey' })
+  @IsDefined({ message: requiredFor(['exit']) })
   @ValidateNested()
   @Type(() => ScalesAnswer)
   scales?: ScalesAnswer;
 
   @ApiPropertyOptional({ type: OutcomesAnswer, description: 'exit (required): outcomes since the programme started.' })
   @ValidateIf((body: SubmitFeedbackRequest) => body.form === 'exit' || body.outcomes !== undefined)
-  @IsDefined({ message: 'is required for the exit survey' })
+  @IsDefined({ message: requiredFor(['exit']) })
   @ValidateNested()
   @Type(() => OutcomesAnswer)
   outcomes?: OutcomesAnswer;

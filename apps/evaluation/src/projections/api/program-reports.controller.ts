@@ -14,6 +14,7 @@ import { type AuthUser, CurrentUser } from '@passerelle/platform/auth';
 import { uuidParam } from '@passerelle/platform/http';
 import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import type { Response } from 'express';
+import { GetMyProgressUseCase, type RoleProgress } from '../application/get-my-progress.use-case';
 import { GetProgramReportUseCase, type ProgramReport } from '../application/get-program-report.use-case';
 import { CSV_TABLES, type CsvTable, reportCsv } from './report-csv';
 
@@ -39,7 +40,20 @@ class ExportQuery extends ReportQuery {
 @ApiNotFoundResponse({ description: 'Not a programme of the caller\'s network (or not known to evaluation yet).' })
 @Controller('v1/reports/programs')
 export class ProgramReportsController {
-  constructor(private readonly getReport: GetProgramReportUseCase) {}
+  constructor(
+    private readonly getReport: GetProgramReportUseCase,
+    private readonly getMyProgress: GetMyProgressUseCase,
+  ) {}
+
+  @Get(':programId/me')
+  @ApiOkResponse({
+    description:
+      "The caller's own progress in the programme, per role: goals and progress toward them, sessions held, baseline beside the latest " +
+      "self-assessment, and for mentors their mentees' anonymised average rating (from three ratings). Any participant; 404 for anyone else.",
+  })
+  myProgress(@Param('programId', uuidParam('programId')) programId: string, @CurrentUser() caller: AuthUser): Promise<{ programId: string; roles: RoleProgress[] }> {
+    return this.getMyProgress.execute(caller, programId);
+  }
 
   @Get(':programId')
   @ApiOkResponse({ description: 'KPIs with their definitions, the weekly series, pair health and the projection freshness.' })
