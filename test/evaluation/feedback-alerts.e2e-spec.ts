@@ -30,6 +30,7 @@ import {
 import { randomUUID } from 'crypto';
 import { evaluationApp } from '../../apps/evaluation/src/evaluation.app';
 import { identityApp } from '../../apps/identity/src/identity.app';
+import { NO_FEATURES } from './programme-script';
 
 /**
  * Feedback forms (issue 7, item 1), participants' own progress (item 4),
@@ -91,20 +92,6 @@ describe('evaluation: feedback, progress, alerts and erasure', () => {
       publishedBy: organizer.userId,
       publishedAt: daysAgo(120),
     });
-    const features = {
-      skillsOffered: [],
-      skillsWanted: [],
-      interests: [],
-      industries: [],
-      languages: ['en'],
-      availability: { timeZone: 'UTC', utcOffsetMinutes: 0, weeklySlotsUtc: [10] },
-      experienceYears: null,
-      employerKey: null,
-      targetRoles: [],
-      targetIndustries: [],
-      networkSize: null,
-      contactKinds: [],
-    };
     const baseline = { confidence: 2, communication: 2, leadership: 3, networkSize: 1 };
     for (const [person, role] of [
       [mentor, 'mentor'],
@@ -118,7 +105,7 @@ describe('evaluation: feedback, progress, alerts and erasure', () => {
         role,
         templateVersion: 1,
         ...(role === 'mentor' ? { capacity: 1 } : {}),
-        features,
+        features: NO_FEATURES,
         excludedUserIds: [],
         baseline,
         submittedAt: daysAgo(110),
@@ -207,9 +194,13 @@ describe('evaluation: feedback, progress, alerts and erasure', () => {
     const exit = { form: 'exit', programId, satisfaction: 5, nps: 10, scales: { confidence: 4, communication: 4, leadership: 4, networkSize: 3 }, outcomes: { connectionsMade: 4, interviews: 2, offers: 1 } };
     const tooSoon = await feedback(mentee.token, exit);
     expect([tooSoon.status, tooSoon.body.details]).toEqual([409, [{ path: 'form', issue: expect.stringContaining('the exit survey opens on') }]]);
+    // This pair's last session is 30 days old: it is at risk, until its match ends.
+    const [raised] = await probe.waitFor((record) => record.headers['ce_type'] === alertRaised.type && (record.data as { matchId?: string }).matchId === matchId);
     await send(matchEnded, { ...pair, endedBy: 'mentee', reason: 'participant_request', early: true, endedAt: daysAgo(1) });
     await projected(`SELECT 1 FROM p_matches WHERE match_id = $1 AND ended_at IS NOT NULL`, [matchId]);
     expect((await feedback(mentee.token, exit)).status).toBe(201);
+    const [closed] = await probe.waitFor((record) => record.headers['ce_type'] === alertResolved.type && (record.data as { matchId?: string }).matchId === matchId);
+    expect(closed.data).toMatchObject({ alertId: (raised.data as { alertId: string }).alertId, resolution: 'match_ended' });
 
     // The report counts them once the projection has read their events back from Kafka.
     await expectEventually(async () => {

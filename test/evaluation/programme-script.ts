@@ -72,6 +72,21 @@ export interface Answer {
 }
 
 export const CADENCE_DAYS = 14;
+/** Matching features are not what evaluation reads: the least the enrolment schema accepts. */
+export const NO_FEATURES = {
+  skillsOffered: [],
+  skillsWanted: [],
+  interests: [],
+  industries: [],
+  languages: ['fr'],
+  availability: { timeZone: 'Europe/Paris', utcOffsetMinutes: 60, weeklySlotsUtc: [17] },
+  experienceYears: null,
+  employerKey: null,
+  targetRoles: [],
+  targetIndustries: [],
+  networkSize: null,
+  contactKinds: [],
+};
 export const OBJECTIVES = ['job_search', 'networking'] as const;
 const DEFAULT_CAPACITY = 2;
 
@@ -196,27 +211,13 @@ export function scriptProgramme(networkId: string, t0: number): Script {
     publishedBy: randomUUID(),
     publishedAt: at(-130),
   });
-  const features = {
-    skillsOffered: [],
-    skillsWanted: [],
-    interests: [],
-    industries: [],
-    languages: ['fr'],
-    availability: { timeZone: 'Europe/Paris', utcOffsetMinutes: 60, weeklySlotsUtc: [17] },
-    experienceYears: null,
-    employerKey: null,
-    targetRoles: [],
-    targetIndustries: [],
-    networkSize: null,
-    contactKinds: [],
-  };
   for (const p of PEOPLE) {
     const enrollment = { enrollmentId: id(`enrollment:${p.key}`), networkId, programId, userId: id(p.key), role: p.role };
     add(p.enrolledDay, enrollmentSubmitted, {
       ...enrollment,
       templateVersion: 1,
       ...(p.capacity ? { capacity: p.capacity } : {}),
-      features,
+      features: NO_FEATURES,
       excludedUserIds: [],
       baseline: p.baseline,
       submittedAt: at(p.enrolledDay),

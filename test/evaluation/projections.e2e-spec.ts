@@ -1,5 +1,19 @@
-import { adminToken, createTestApp, createTestMember, createTestNetwork, expectEventually, loginAs, RawProducer, type TestApp, type TestNetwork } from '@passerelle/testing';
+import {
+  adminToken,
+  createTestApp,
+  createTestMember,
+  createTestNetwork,
+  expectEventually,
+  loginAs,
+  RawProducer,
+  type TestApp,
+  type TestNetwork,
+  testDatabaseUrl,
+} from '@passerelle/testing';
+import { execFile } from 'child_process';
 import { randomUUID } from 'crypto';
+import { join } from 'path';
+import { promisify } from 'util';
 import { evaluationApp } from '../../apps/evaluation/src/evaluation.app';
 import { identityApp } from '../../apps/identity/src/identity.app';
 import { expectedFigures, publish, type Script, scriptProgramme } from './programme-script';
@@ -190,6 +204,19 @@ describe('evaluation: programme projections and reports', () => {
     expect(generations).toBe(1);
     const [{ status }] = await evaluation.dataSource.query(`SELECT state AS status FROM projection_generations WHERE generation = $1`, [live[0].generation]);
     expect(status).toBe('retired');
+  });
+
+  it('rebuilds with the operator command too, while the service serves', async () => {
+    const live = (await report(inOrder.programId)).body;
+    // The build the e2e setup made, run as an operator would: `node dist/apps/evaluation/src/main.js rebuild`.
+    const { stdout } = await promisify(execFile)(process.execPath, [join('dist', 'apps', 'evaluation', 'src', 'main.js'), 'rebuild'], {
+      env: { ...process.env, DATABASE_URL: testDatabaseUrl('evaluation'), LOG_LEVEL: 'warn' },
+      timeout: 120_000,
+    });
+    expect(stdout).toContain(`generation ${live.generation + 1} is live`);
+    const after = (await report(inOrder.programId)).body;
+    expect(after.generation).toBe(live.generation + 1);
+    expect({ kpis: after.kpis, weekly: after.weekly, pairs: after.pairs }).toEqual({ kpis: live.kpis, weekly: live.weekly, pairs: live.pairs });
   });
 
   it('answers bad input with 400, another network with 404 and a participant with 403', async () => {
