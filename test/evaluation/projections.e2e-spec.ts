@@ -172,6 +172,9 @@ describe('evaluation: programme projections and reports', () => {
     expect(started.status).toBe(202);
     expect(started.body).toMatchObject({ state: 'building', generation: live[0].generation + 1 });
     const generation: number = started.body.generation;
+    // Events keep arriving during the rebuild: the live consumer writes them to both generations.
+    const during = scriptProgramme(network.id, t0);
+    const publishing = publish(producer, during.events);
     const again = await evaluation.http.post('/v1/reports/rebuilds').set(bearer(admin));
     expect([again.status, again.body.details]).toEqual([409, [{ path: 'generation', issue: `generation ${generation} is being built` }]]);
 
@@ -189,6 +192,8 @@ describe('evaluation: programme projections and reports', () => {
       { timeoutMs: 120_000, intervalMs: 100 },
     );
     expect(answeredWhileBuilding).toBeGreaterThan(0);
+    await publishing;
+    await settledReport(during.programId);
 
     const after = await Promise.all([report(inOrder.programId), report(shuffled.programId)]);
     for (const [index, response] of after.entries()) {
@@ -237,6 +242,15 @@ describe('evaluation: programme projections and reports', () => {
     expect([foreign.status, foreign.body.details]).toEqual([404, [{ path: 'programId', issue: 'does not name a programme of your network' }]]);
     const foreignCsv = await evaluation.http.get(`/v1/reports/programs/${inOrder.programId}/export`).set(bearer(stranger));
     expect(foreignCsv.status).toBe(404);
+
+    // Integrators (service accounts) read reports, as organizers do, but run no rebuild.
+    const account = await identity.http.post(`/v1/networks/${network.id}/service-accounts`).set(bearer(organizer)).send({ name: 'Data warehouse' }).expect(201);
+    const grant = { grant_type: 'client_credentials', client_id: account.body.clientId, client_secret: account.body.clientSecret };
+    const integrator = (await identity.http.post('/v1/auth/token').send(grant).expect(200)).body.access_token as string;
+    const read = await report(inOrder.programId, integrator);
+    expect([read.status, read.body.kpis]).toEqual([200, expectedFigures()]);
+    expect((await evaluation.http.get(`/v1/reports/programs/${inOrder.programId}/export`).query({ table: 'pairs' }).set(bearer(integrator))).status).toBe(200);
+    expect((await evaluation.http.post('/v1/reports/rebuilds').set(bearer(integrator))).status).toBe(403);
 
     const participant = (await loginAs(identity.http, await createTestMember(identity.http, identity.dataSource, network, { roles: [] }))).accessToken;
     const forbidden = await report(inOrder.programId, participant);
