@@ -448,7 +448,11 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     }
     // PRODUCT.md's table: each service's prefixes that exist today are routed.
     expect(routes.map((route) => route.path)).toEqual(expect.arrayContaining(['/v1/networks', '/v1/auth', '/v1/users', '/.well-known/jwks.json', '/v1/programs', '/v1/enrollments', '/v1/matching', '/v1/matches', '/v1/conversations', '/v1/sessions', '/v1/reports']));
-    if (overlay === 'prod') expect((ingresses[0].spec as { tls?: unknown[] }).tls).toHaveLength(1);
+    if (overlay === 'prod') expect((ingresses[0].spec as { tls?: { hosts: string[] }[] }).tls).toEqual([expect.objectContaining({ hosts: [rules[0].host] })]);
+    // Tokens name the public address of the API as their issuer.
+    const issuer = new URL((find(objects, 'ConfigMap', configMapName('identity')).data as Record<string, string>).AUTH_ISSUER);
+    expect(issuer.host).toBe(rules[0].host);
+    expect(issuer.protocol).toBe(overlay === 'prod' ? 'https:' : 'http:');
   });
 
   it('defines every topic of the catalogue and its dead-letter topic, with its partitions and retention', () => {
