@@ -213,6 +213,8 @@ describe('evaluation: programme projections and reports', () => {
 
   it('rebuilds with the operator command too, while the service serves', async () => {
     const live = (await report(inOrder.programId)).body;
+    const activePairs = [inOrder.ids['match:A'], inOrder.ids['match:B']];
+    await evaluation.dataSource.query(`DELETE FROM pair_watch WHERE match_id = ANY($1::uuid[])`, [activePairs]);
     // The build the e2e setup made, run as an operator would: `node dist/apps/evaluation/src/main.js rebuild`.
     const { stdout } = await promisify(execFile)(process.execPath, [join('dist', 'apps', 'evaluation', 'src', 'main.js'), 'rebuild'], {
       env: { ...process.env, DATABASE_URL: testDatabaseUrl('evaluation'), LOG_LEVEL: 'warn' },
@@ -222,6 +224,9 @@ describe('evaluation: programme projections and reports', () => {
     const after = (await report(inOrder.programId)).body;
     expect(after.generation).toBe(live.generation + 1);
     expect({ kpis: after.kpis, weekly: after.weekly, pairs: after.pairs }).toEqual({ kpis: live.kpis, weekly: live.weekly, pairs: live.pairs });
+    // The swap puts every active pair of the new generation back on the at-risk sweep's list.
+    const watched = await evaluation.dataSource.query(`SELECT match_id FROM pair_watch WHERE match_id = ANY($1::uuid[]) ORDER BY match_id`, [activePairs]);
+    expect(watched.map((row: { match_id: string }) => row.match_id)).toEqual([...activePairs].sort());
   });
 
   it('answers bad input with 400, another network with 404 and a participant with 403', async () => {

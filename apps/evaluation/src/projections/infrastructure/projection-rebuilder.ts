@@ -161,17 +161,20 @@ export class ProjectionRebuilder {
               const end = ends.get(key);
               if (end === undefined || !pending.has(key) || this.aborted) return;
               const messages = batch.messages.filter((message) => BigInt(message.offset) < end);
-              await this.dataSource.transaction(async (manager) => {
-                for (const message of messages) {
-                  const parsed = fromKafkaMessage(message);
-                  // Records the live consumer dead-letters (bad schema) are skipped here too.
-                  if (parsed.ok && (await applyToProjection(manager, [generation], parsed.envelope))) replayed += 1;
-                }
-                if (Date.now() - lastHeartbeat > HEARTBEAT_MS) {
-                  lastHeartbeat = Date.now();
-                  await this.beat(manager, generation, replayed);
-                }
-              });
+              const applied = await this.withRetries(() =>
+                this.dataSource.transaction(async (manager) => {
+                  let count = 0;
+                  for (const message of messages) {
+                    const parsed = fromKafkaMessage(message);
+                    // Records the live consumer dead-letters (bad schema) are skipped here too.
+                    if (parsed.ok && (await applyToProjection(manager, [generation], parsed.envelope))) count += 1;
+                  }
+                  if (Date.now() - lastHeartbeat > HEARTBEAT_MS) await this.beat(manager, generation, replayed + count);
+                  return count;
+                }),
+              );
+              if (Date.now() - lastHeartbeat > HEARTBEAT_MS) lastHeartbeat = Date.now();
+              replayed += applied;
               await heartbeat();
               if (BigInt(batch.lastOffset()) + 1n >= end) pending.delete(key);
               if (pending.size === 0) resolve();
@@ -202,6 +205,19 @@ export class ProjectionRebuilder {
     return replayed;
   }
 
+  /** The live consumer writes the same rows meanwhile: a deadlock or serialization failure is retried, not fatal. */
+  private async withRetries<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
+        if (attempt >= 5 || (code !== '40P01' && code !== '40001')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
+    }
+  }
+
   private async beat(manager: EntityManager, generation: number, replayed: number): Promise<void> {
     const rows = (await manager.query(
       `UPDATE projection_generations SET heartbeat_at = now(), events_replayed = $2 WHERE generation = $1 AND state = 'building' RETURNING generation`,
@@ -220,6 +236,13 @@ export class ProjectionRebuilder {
         generation,
         replayed,
       ]);
+      // Every active pair of the new generation is judged at the next sweep (pairs only the log knew included).
+      await manager.query(
+        `INSERT INTO pair_watch (match_id, network_id, next_check_at)
+         SELECT match_id, network_id, now() FROM p_matches WHERE generation = $1 AND accepted_at IS NOT NULL AND ended_at IS NULL
+         ON CONFLICT (match_id) DO UPDATE SET next_check_at = now()`,
+        [generation],
+      );
     });
   }
 
