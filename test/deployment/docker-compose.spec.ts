@@ -291,6 +291,31 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it("scrapes every service's /metrics on its PORT with Prometheus, which loads the alert rules", () => {
+    const prometheus = parse(read('deploy/compose/prometheus.yaml')) as {
+      rule_files: string[];
+      scrape_configs: { metrics_path: string; static_configs: { targets: string[] }[] }[];
+    };
+    const [job] = prometheus.scrape_configs;
+    expect(prometheus.scrape_configs).toHaveLength(1);
+    expect(job.metrics_path).toBe('/metrics');
+    const targets = job.static_configs.flatMap((config) => config.targets);
+    expect(targets.sort()).toEqual(APPS.map((app) => `${app.description.service}:${loadConfig(app.configSchema, environment(app.description.service)).port}`).sort());
+    const mounts = service('prometheus').volumes as string[];
+    expect(mounts).toContain('./deploy/compose/prometheus.yaml:/etc/prometheus/prometheus.yml:ro');
+    const rules = mounts.find((mount) => mount.startsWith('./deploy/monitoring/prometheus-rules.yaml:'));
+    expect(rules?.split(':')[1]).toBe(prometheus.rule_files[0]);
+  });
+
+  it('provisions Grafana with Prometheus and the dashboards of docs/grafana', () => {
+    const datasources = parse(read('deploy/compose/grafana/datasources.yaml')) as { datasources: { type: string; url: string }[] };
+    expect(datasources.datasources).toEqual([expect.objectContaining({ type: 'prometheus', url: 'http://prometheus:9090' })]);
+    const dashboards = parse(read('deploy/compose/grafana/dashboards.yaml')) as { providers: { options: { path: string } }[] };
+    const mounts = service('grafana').volumes as string[];
+    expect(mounts).toContain(`./docs/grafana:${dashboards.providers[0].options.path}:ro`);
+    expect(existsSync(join(ROOT, 'docs/grafana/passerelle-services.json'))).toBe(true);
+  });
+
   it("sends every service's traces to the collector's OTLP/HTTP receiver", () => {
     const collector = parse(read('deploy/compose/otel-collector.yaml')) as {
       receivers: { otlp: { protocols: { http: { endpoint: string } } } };
