@@ -327,5 +327,8 @@ describe('evaluation: feedback, progress, alerts and erasure', () => {
     const stranger = await memberOf(await createTestNetwork(identity.http, admin, 'evalru-other'), ['organizer']);
     expect((await evaluation.http.put(`/v1/alerts/rules/${programId}`).set(bearer(stranger.token)).send(rules)).status).toBe(404);
     expect((await evaluation.http.get(`/v1/alerts/rules/${programId}`).set(bearer(stranger.token))).status).toBe(404);
+    expect((await evaluation.http.get(`/v1/alerts/rules/${programId}`).set(bearer(mentor.token))).status).toBe(403);
+    const badId = await evaluation.http.get('/v1/alerts/rules/42').set(bearer(organizer.token));
+    expect([badId.status, badId.body.details]).toEqual([400, [{ path: 'programId', issue: 'must be a UUID' }]]);
   });
 });

@@ -236,6 +236,10 @@ describe('evaluation: programme projections and reports', () => {
     expect([badAsOf.status, badAsOf.body.details]).toEqual([400, [{ path: 'asOf', issue: 'must be an RFC 3339 date-time' }]]);
     const badTable = await evaluation.http.get(`/v1/reports/programs/${inOrder.programId}/export`).query({ table: 'everything' }).set(bearer(organizer));
     expect([badTable.status, badTable.body.details]).toEqual([400, [{ path: 'table', issue: 'must be one of kpis, weekly, pairs' }]]);
+    const badRebuild = await evaluation.http.post('/v1/reports/rebuilds').set(bearer(admin)).send({ topics: ['passerelle.intake.goal'] });
+    expect([badRebuild.status, badRebuild.body.details]).toEqual([400, [{ path: 'topics', issue: 'is not an accepted field' }]]);
+    const noGeneration = await evaluation.http.get('/v1/reports/rebuilds/999999').set(bearer(admin));
+    expect([noGeneration.status, noGeneration.body.details]).toEqual([404, [{ path: 'generation', issue: 'does not name a projection generation' }]]);
     const badGeneration = await evaluation.http.get('/v1/reports/rebuilds/latest').set(bearer(admin));
     expect([badGeneration.status, badGeneration.body.details]).toEqual([400, [{ path: 'generation', issue: 'must be a whole number' }]]);
 
@@ -261,5 +265,6 @@ describe('evaluation: programme projections and reports', () => {
     const forbidden = await report(inOrder.programId, participant);
     expect([forbidden.status, forbidden.body.details]).toEqual([403, [{ path: 'authorization', issue: 'requires the role organizer or integrator' }]]);
     expect((await evaluation.http.get(`/v1/reports/rebuilds/1`).set(bearer(participant))).status).toBe(403);
+    expect((await evaluation.http.get(`/v1/reports/programs/${inOrder.programId}/export`).set(bearer(participant))).status).toBe(403);
   });
 });

@@ -1,9 +1,12 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '@passerelle/platform/auth';
 import { invalidField } from '@passerelle/platform/http';
 import { RebuildProjectionsUseCase } from '../application/rebuild-projections.use-case';
 import type { GenerationStatus } from '../infrastructure/projection-rebuilder';
+
+/** A rebuild takes no parameters: it always replays every projected topic from its beginning. */
+class StartRebuildRequest {}
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -17,7 +20,7 @@ export class RebuildsController {
   @HttpCode(202)
   @ApiAcceptedResponse({ description: 'A new generation is being filled from the event log; reports keep reading the live one until the swap.' })
   @ApiConflictResponse({ description: 'A rebuild is already running.' })
-  start(@CurrentUser() caller: AuthUser): Promise<GenerationStatus> {
+  start(@Body() _body: StartRebuildRequest, @CurrentUser() caller: AuthUser): Promise<GenerationStatus> {
     return this.rebuilds.start(caller);
   }
 

@@ -52,7 +52,7 @@ export function reportCsv(report: ProgramReport, table: CsvTable): string {
   }
   const rows: unknown[][] = [['metric', 'value', 'definition']];
   flatten(report.kpis, '', rows);
-  rows.push(['asOf', report.asOf, 'The instant time-dependent figures are computed at.']);
+  rows.push(['asOf', report.asOf, KPI_DEFINITIONS['asOf']]);
   rows.push(['freshness.lagSeconds', report.freshness.lagSeconds, KPI_DEFINITIONS['freshness']]);
   return lines(rows);
 }

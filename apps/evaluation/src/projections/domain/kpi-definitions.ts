@@ -53,6 +53,9 @@ export const KPI_DEFINITIONS: Record<string, string> = {
   'pairHealth.pairsAtRisk':
     'Active pairs at risk at the report time: no session held for more than cadenceFactor × cadence days (no_first_session when none yet, counted from acceptance), ' +
     'at least noShowThreshold no-shows, or a mean session rating at or below lowRating over at least minRatings answers (rules per programme, see /v1/alerts/rules).',
+  asOf:
+    'Every fact evaluation has received counts, whatever its date; asOf (default: the request time) is the "now" of the time-dependent figures: ' +
+    'cadence kept, pairs at risk, pair-months and the last week of the series.',
   weekly:
     'Per week (Monday 00:00 UTC, 7 days): enrolments, matches accepted, sessions held and no-shows (by session start), messages, feedback answers and mean session rating ' +
     '(by submission), and mentees matched so far at the end of the week. From the week of the first dated fact to the report week, 104 weeks at most.',
