@@ -308,6 +308,7 @@ describe('evaluation: feedback, progress, alerts and erasure', () => {
     expect(probe.records.filter((record) => record.headers['ce_type'] === alertRaised.type && (record.data as { matchId?: string }).matchId === matchId)).toHaveLength(1);
     const [{ count }] = await evaluation.dataSource.query(`SELECT count(*)::int AS count FROM alerts WHERE match_id = $1`, [matchId]);
     expect(count).toBe(1);
+    expect((await evaluation.http.get('/metrics')).text).toMatch(/evaluation_alerts_total\{[^}]*transition="resolved"[^}]*\} [1-9]/);
     expect(network.id).toBe(pair.networkId);
   });
 

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type AlertRaisedData, alertRaised, alertResolved } from '@passerelle/contracts';
+import { PlatformMetrics } from '@passerelle/platform/observability';
 import { OutboxWriter } from '@passerelle/platform/outbox';
+import { Counter } from 'prom-client';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { assessPair } from '../../projections/domain/pair-health';
@@ -19,10 +21,20 @@ interface OpenAlert {
  */
 @Injectable()
 export class PairJudge {
+  private readonly transitions: Counter;
+
   constructor(
     private readonly outbox: OutboxWriter,
     private readonly rules: RiskRulesRepository,
-  ) {}
+    metrics: PlatformMetrics,
+  ) {
+    this.transitions = new Counter({
+      name: 'evaluation_alerts_total',
+      help: 'Pair alerts raised and resolved (counted when the transaction that writes them is about to commit)',
+      labelNames: ['transition'] as const,
+      registers: [metrics.registry],
+    });
+  }
 
   /** Returns whether the pair still needs watching (active, or an alert still open). */
   async judge(manager: EntityManager, generation: number, matchId: string, now: Date): Promise<boolean> {
@@ -72,6 +84,7 @@ export class PairJudge {
         [alertId, pair.networkId, pair.programId, matchId, pair.mentorId, pair.menteeId, verdict.severity, JSON.stringify(verdict.reasons), now],
       );
       await this.outbox.append(manager, alertRaised, data);
+      this.transitions.inc({ transition: 'raised' });
     } else if (verdict.atRisk && open) {
       // Still at risk: the reasons' figures move with time, the alert stays the same one.
       await manager.query(`UPDATE alerts SET reasons = $2, severity = $3 WHERE alert_id = $1`, [open.alert_id, JSON.stringify(verdict.reasons), verdict.severity]);
@@ -79,6 +92,7 @@ export class PairJudge {
       const resolution = match.ended_at ? 'match_ended' : 'back_on_track';
       await manager.query(`UPDATE alerts SET resolved_at = $2, resolution = $3 WHERE alert_id = $1`, [open.alert_id, now, resolution]);
       await this.outbox.append(manager, alertResolved, { alertId: open.alert_id, ...pair, resolution, resolvedAt: now.toISOString() });
+      this.transitions.inc({ transition: 'resolved' });
     }
     return verdict.active;
   }
