@@ -23,11 +23,16 @@ import { CommunicationConversations1764800000000 } from './migrations/1764800000
 import { PairEntity } from './pairs/infrastructure/pair.entity';
 import { PairsModule } from './pairs/pairs.module';
 import { CommunicationSessions1764820000000 } from './migrations/1764820000000-communication-sessions.migration';
-import { MailDeliveryEntity } from './sessions/infrastructure/mail-delivery.entity';
+import { CommunicationNotifications1764830000000 } from './migrations/1764830000000-communication-notifications.migration';
+import { MailDeliveryEntity } from './notifications/infrastructure/mail-delivery.entity';
+import { NotificationPreferenceEntity } from './notifications/infrastructure/notification-preference.entity';
+import { NotificationEntity } from './notifications/infrastructure/notification.entity';
+import { NotificationsModule } from './notifications/notifications.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { SessionEntity } from './sessions/infrastructure/session.entity';
 import { SessionsModule } from './sessions/sessions.module';
 
-/** Conversations of matched pairs (SSE), sessions with their e-mailed invitations, cohort forums, gatherings, resources and training. Reminders are not built yet. */
+/** Conversations of matched pairs (SSE), sessions with their e-mailed invitations, reminders, cohort forums, gatherings, resources and training, notifications. */
 export const communicationApp = defineService({
   description: {
     service: 'communication',
@@ -35,7 +40,7 @@ export const communicationApp = defineService({
     description: 'Conversations, sessions and invitations, reminders, forums, gatherings, resources and notifications.',
   },
   configSchema: communicationConfigSchema,
-  entities: [DirectoryEntryEntity, PairEntity, ConversationEntity, MessageEntity, CohortProgramEntity, CohortMemberEntity, ErasedUserEntity, ForumThreadEntity, ForumPostEntity, GatheringEntity, GatheringRegistrationEntity, ResourceEntity, ResourceCompletionEntity, SessionEntity, MailDeliveryEntity],
-  migrations: [CommunicationConversations1764800000000, CommunicationCohort1764810000000, CommunicationSessions1764820000000],
-  imports: [DirectoryModule, PairsModule, ConversationsModule, CohortModule, ForumsModule, GatheringsModule, ResourcesModule, SessionsModule],
+  entities: [DirectoryEntryEntity, PairEntity, ConversationEntity, MessageEntity, CohortProgramEntity, CohortMemberEntity, ErasedUserEntity, ForumThreadEntity, ForumPostEntity, GatheringEntity, GatheringRegistrationEntity, ResourceEntity, ResourceCompletionEntity, SessionEntity, MailDeliveryEntity, NotificationEntity, NotificationPreferenceEntity],
+  migrations: [CommunicationConversations1764800000000, CommunicationCohort1764810000000, CommunicationSessions1764820000000, CommunicationNotifications1764830000000],
+  imports: [DirectoryModule, PairsModule, ConversationsModule, CohortModule, ForumsModule, GatheringsModule, ResourcesModule, SessionsModule, NotificationsModule, RemindersModule],
 });

@@ -33,7 +33,31 @@ export const communicationConfigSchema = defineConfig({
     min: 50,
     max: 60_000,
     default: 1_000,
-    description: 'how often pending mails (session invitations) are looked for and handed to the SMTP server',
+    description: 'how often pending mails (invitations, reminders, notifications) are looked for and handed to the SMTP server',
+  },
+  publicApiUrl: {
+    env: 'PUBLIC_API_URL',
+    type: 'url',
+    protocols: ['http', 'https'],
+    // Development default: this service on this machine; deployments set the public address of the API.
+    default: 'http://localhost:3004',
+    description: 'public address of the API (the ingress), used in the one-click unsubscribe links of optional mail',
+  },
+  reminderSweepIntervalMs: {
+    env: 'REMINDER_SWEEP_INTERVAL_MS',
+    type: 'int',
+    min: 100,
+    max: 3_600_000,
+    default: 60_000,
+    description: 'how often the reminder scheduler looks for sessions to remind of and pairs whose cadence slipped',
+  },
+  sessionReminderLeadMinutes: {
+    env: 'SESSION_REMINDER_LEAD_MINUTES',
+    type: 'int',
+    min: 5,
+    max: 10_080,
+    default: 1_440,
+    description: 'how long before a confirmed session both participants are reminded of it',
   },
 });
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { SessionsController } from './api/sessions.controller';
 import { ProposeSessionUseCase } from './application/propose-session.use-case';
 import { GetSessionUseCase, ListSessionsUseCase } from './application/read-sessions.use-cases';
@@ -11,12 +12,11 @@ import {
   RecordNoShowUseCase,
   RescheduleSessionUseCase,
 } from './application/session-transitions.use-cases';
-import { MailDeliverySender } from './infrastructure/mail-delivery.sender';
 import { SessionUserErasedHandler } from './infrastructure/session-erasure.handler';
 
-/** Sessions of a pair (issue 6, item 2) and their calendar invitations, mailed through `mail_deliveries`. */
+/** Sessions of a pair (issue 6, item 2) and their calendar invitations, sent as notifications. */
 @Module({
-  imports: [DirectoryModule],
+  imports: [DirectoryModule, NotificationsModule],
   controllers: [SessionsController],
   providers: [
     ProposeSessionUseCase,
@@ -28,7 +28,6 @@ import { SessionUserErasedHandler } from './infrastructure/session-erasure.handl
     CompleteSessionUseCase,
     RecordNoShowUseCase,
     SessionMails,
-    MailDeliverySender,
     SessionUserErasedHandler,
   ],
 })

@@ -16,6 +16,8 @@ export interface MailMessage {
   readonly text: string;
   readonly html?: string;
   readonly attachments?: readonly MailAttachment[];
+  /** Extra headers, e.g. `List-Unsubscribe` (RFC 8058) on optional mail. */
+  readonly headers?: Readonly<Record<string, string>>;
   /**
    * What kind of mail this is (`verify_email`, `password_reset`, …): the
    * `template` label of `mail_sent_total`. Never personal data.
@@ -76,6 +78,7 @@ export class Mailer implements OnApplicationShutdown {
         subject: message.subject,
         text: message.text,
         html: message.html,
+        headers: message.headers ? { ...message.headers } : undefined,
         attachments: message.attachments?.map((attachment) => ({ ...attachment })),
       });
       this.metrics.mailSent.inc({ template, outcome: 'sent' });

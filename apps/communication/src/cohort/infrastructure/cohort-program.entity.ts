@@ -18,6 +18,10 @@ export class CohortProgramEntity {
   @Column('date', { name: 'ends_on' })
   endsOn: string;
 
+  /** Expected days between two sessions of a pair: the reminder scheduler nudges pairs that slip. */
+  @Column('int', { name: 'cadence_days', nullable: true })
+  cadenceDays: number | null;
+
   @Column('text')
   status: 'published' | 'closed';
 

@@ -18,10 +18,11 @@ import type { EntityManager } from 'typeorm';
  */
 async function upsertProgram(manager: EntityManager, data: ProgramPublishedData | ProgramUpdatedData): Promise<void> {
   await manager.query(
-    `INSERT INTO cohort_programs (id, network_id, name, starts_on, ends_on, status, updated_at)
-     VALUES ($1, $2, $3, $4, $5, 'published', now())
-     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, starts_on = EXCLUDED.starts_on, ends_on = EXCLUDED.ends_on, updated_at = now()`,
-    [data.programId, data.networkId, data.name, data.startsOn, data.endsOn],
+    `INSERT INTO cohort_programs (id, network_id, name, starts_on, ends_on, cadence_days, status, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 'published', now())
+     ON CONFLICT (id) DO UPDATE
+       SET name = EXCLUDED.name, starts_on = EXCLUDED.starts_on, ends_on = EXCLUDED.ends_on, cadence_days = EXCLUDED.cadence_days, updated_at = now()`,
+    [data.programId, data.networkId, data.name, data.startsOn, data.endsOn, data.cadenceDays],
   );
 }
 

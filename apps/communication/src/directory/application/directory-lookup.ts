@@ -31,6 +31,15 @@ export class DirectoryLookup {
     return new Map(rows.flatMap((row) => (row.displayName ? [[row.userId, row.displayName] as const] : [])));
   }
 
+  /** The organizers of a network still there (they are told of pairs at risk). */
+  async organizersOf(networkId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await manager.query(
+      `SELECT user_id FROM directory_entries WHERE network_id = $1 AND status = 'active' AND 'organizer' = ANY (roles) ORDER BY user_id`,
+      [networkId],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
   /** A recipient to write to, or null for an unknown or erased person. */
   async recipient(userId: string, manager: EntityManager = this.dataSource.manager): Promise<Recipient | null> {
     const row = await manager.findOneBy(DirectoryEntryEntity, { userId, status: 'active' });

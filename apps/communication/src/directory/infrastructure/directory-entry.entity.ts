@@ -27,6 +27,10 @@ export class DirectoryEntryEntity {
   @Column('text', { nullable: true })
   locale: string | null;
 
+  /** Network roles (identity's `roles`, then grants and revocations): organizers are told of pairs at risk. */
+  @Column('text', { array: true })
+  roles: string[];
+
   @Column('text')
   status: DirectoryStatus;
 

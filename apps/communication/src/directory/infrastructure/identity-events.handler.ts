@@ -7,6 +7,10 @@ import {
   userProfileUpdated,
   type UserRegisteredData,
   userRegistered,
+  type UserRoleGrantedData,
+  userRoleGranted,
+  type UserRoleRevokedData,
+  userRoleRevoked,
 } from '@passerelle/contracts';
 import { type EventHandler, HandlesEvent } from '@passerelle/platform/inbox';
 import type { EntityManager } from 'typeorm';
@@ -21,16 +25,16 @@ import type { EntityManager } from 'typeorm';
 @HandlesEvent(userRegistered)
 export class UserRegisteredHandler implements EventHandler<UserRegisteredData> {
   async handle(event: EventEnvelope<UserRegisteredData>, manager: EntityManager): Promise<void> {
-    const { userId, networkId, email, displayName, locale, registeredAt } = event.data;
+    const { userId, networkId, email, displayName, locale, roles, registeredAt } = event.data;
     await manager.query(
-      `INSERT INTO directory_entries (user_id, network_id, email, display_name, locale, status, registered_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, 'active', $6, now())
+      `INSERT INTO directory_entries (user_id, network_id, email, display_name, locale, roles, status, registered_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $7, 'active', $6, now())
        ON CONFLICT (user_id) DO UPDATE
          SET email = EXCLUDED.email, display_name = EXCLUDED.display_name,
              locale = COALESCE(EXCLUDED.locale, directory_entries.locale),
-             registered_at = EXCLUDED.registered_at, updated_at = now()
+             roles = EXCLUDED.roles, registered_at = EXCLUDED.registered_at, updated_at = now()
        WHERE directory_entries.status = 'active'`,
-      [userId, networkId, email, displayName, locale ?? null, registeredAt],
+      [userId, networkId, email, displayName, locale ?? null, registeredAt, [...roles]],
     );
   }
 }
@@ -57,6 +61,34 @@ export class UserProfileUpdatedHandler implements EventHandler<UserProfileUpdate
   }
 }
 
+/** Roles tell communication who the organizers are (they are told of pairs at risk). */
+@Injectable()
+@HandlesEvent(userRoleGranted)
+export class UserRoleGrantedHandler implements EventHandler<UserRoleGrantedData> {
+  async handle(event: EventEnvelope<UserRoleGrantedData>, manager: EntityManager): Promise<void> {
+    const { userId, networkId, role } = event.data;
+    await manager.query(
+      `INSERT INTO directory_entries (user_id, network_id, roles, status, updated_at)
+       VALUES ($1, $2, ARRAY[$3]::text[], 'active', now())
+       ON CONFLICT (user_id) DO UPDATE
+         SET roles = ARRAY(SELECT DISTINCT r FROM unnest(directory_entries.roles || ARRAY[$3]::text[]) AS r ORDER BY r), updated_at = now()
+       WHERE directory_entries.status = 'active'`,
+      [userId, networkId, role],
+    );
+  }
+}
+
+@Injectable()
+@HandlesEvent(userRoleRevoked)
+export class UserRoleRevokedHandler implements EventHandler<UserRoleRevokedData> {
+  async handle(event: EventEnvelope<UserRoleRevokedData>, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE directory_entries SET roles = array_remove(roles, $2), updated_at = now() WHERE user_id = $1`, [
+      event.data.userId,
+      event.data.role,
+    ]);
+  }
+}
+
 /**
  * GDPR erasure (issue 6, item 8): the address, name and language go; a
  * tombstone (id, network, when) stays, even for someone this service never
@@ -71,7 +103,7 @@ export class DirectoryUserErasedHandler implements EventHandler<UserErasedData> 
       `INSERT INTO directory_entries (user_id, network_id, status, updated_at, erased_at)
        VALUES ($1, $2, 'erased', now(), $3)
        ON CONFLICT (user_id) DO UPDATE
-         SET email = NULL, display_name = NULL, locale = NULL, status = 'erased',
+         SET email = NULL, display_name = NULL, locale = NULL, roles = '{}', status = 'erased',
              erased_at = COALESCE(directory_entries.erased_at, EXCLUDED.erased_at), updated_at = now()`,
       [userId, networkId, erasedAt],
     );

@@ -37,6 +37,10 @@ export class PairEntity {
   @Column('text', { name: 'end_reason', nullable: true })
   endReason: string | null;
 
+  /** The last cadence nudge: the next one waits at least one cadence. */
+  @Column('timestamptz', { name: 'cadence_nudged_at', nullable: true })
+  cadenceNudgedAt: Date | null;
+
   @Column('timestamptz', { name: 'updated_at' })
   updatedAt: Date;
 }

@@ -64,6 +64,7 @@ export class ProposeSessionUseCase {
         actualDurationMinutes: null,
         absentRole: null,
         closedAt: null,
+        remindedAt: null,
         updatedAt: now,
       });
       await manager.insert(SessionEntity, session);

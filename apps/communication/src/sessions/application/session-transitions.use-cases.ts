@@ -58,6 +58,7 @@ export class ConfirmSessionUseCase {
       if (!outcome.ok) throw refused(outcome);
       await assertNoOverlap(manager, [pair.mentorId, pair.menteeId], session, session.id);
       session.status = 'confirmed';
+      session.remindedAt = null;
       if (outcome.firstTime) {
         session.scheduledAt = now;
         await this.outbox.append(manager, sessionScheduled, {

@@ -34,5 +34,7 @@ export class SessionEntity {
   @Column('int', { name: 'actual_duration_minutes', nullable: true }) actualDurationMinutes: number | null;
   @Column('text', { name: 'absent_role', nullable: true }) absentRole: AbsentRole | null;
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt: Date | null;
+  /** When the reminder before a confirmed session went out; a new confirmation (after a move) clears it. */
+  @Column('timestamptz', { name: 'reminded_at', nullable: true }) remindedAt: Date | null;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
 }

@@ -67,6 +67,9 @@ export class MailDeliverySender implements OnApplicationBootstrap, BeforeApplica
             subject: mail.subject,
             text: mail.textBody,
             template: mail.template,
+            headers: mail.unsubscribeUrl
+              ? { 'List-Unsubscribe': `<${mail.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+              : undefined,
             attachments: mail.calendar
               ? [{ filename: 'invite.ics', content: mail.calendar, contentType: `text/calendar; charset=utf-8; method=${mail.calendarMethod ?? 'REQUEST'}` }]
               : undefined,

@@ -4,7 +4,8 @@ export type MailDeliveryStatus = 'pending' | 'sent' | 'failed';
 
 /**
  * One mail to one recipient, written in the transaction of the change it
- * announces (the outbox pattern, for SMTP) and sent by `MailDeliverySender`.
+ * announces (the outbox pattern, for SMTP) and sent by `MailDeliverySender`,
+ * which records the outcome: sent, or failed after its retries.
  */
 @Entity({ name: 'mail_deliveries' })
 export class MailDeliveryEntity {
@@ -20,6 +21,8 @@ export class MailDeliveryEntity {
   @Column('text', { nullable: true }) calendar: string | null;
   @Column('text', { name: 'calendar_method', nullable: true }) calendarMethod: 'REQUEST' | 'CANCEL' | null;
   @Column('uuid', { name: 'session_id', nullable: true }) sessionId: string | null;
+  /** One-click unsubscribe link of optional mail (List-Unsubscribe, RFC 8058); null for essential mail. */
+  @Column('text', { name: 'unsubscribe_url', nullable: true }) unsubscribeUrl: string | null;
   @Column('text') status: MailDeliveryStatus;
   @Column('int') attempts: number;
   @Column('timestamptz', { name: 'next_attempt_at' }) nextAttemptAt: Date;

@@ -1,0 +1,98 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { type Language, LANGUAGES, OPTIONAL_CATEGORIES, type OptionalCategory } from '../domain/templates';
+
+export class ListNotificationsQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(100, { message: 'must be at most 100' })
+  limit?: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: '`nextCursor` of the previous page: continues with older notifications.' })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'must be a UUID' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ type: Boolean, default: false, description: 'Only notifications not read yet.' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  unreadOnly?: boolean;
+}
+
+export class NotificationResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'session_confirmed', description: 'What kind of notification this is.' }) template: string;
+  @ApiProperty({ description: 'In your language.' }) title: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { sessionId: '0b7f7d3e-2c4a-4f5e-8d6c-1a2b3c4d5e01' }, description: 'Ids of what it is about.' })
+  about: Record<string, string>;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) readAt: string | null;
+}
+
+export class NotificationPageResponse {
+  @ApiProperty({ type: [NotificationResponse], description: 'Newest first.' }) items: NotificationResponse[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for older notifications; null on the oldest page.' }) nextCursor: string | null;
+  @ApiProperty({ description: 'All your unread notifications, not only this page.' }) unreadCount: number;
+}
+
+export class MarkedResponse {
+  @ApiProperty() marked: number;
+}
+
+class EmailCategories {
+  @ApiPropertyOptional({ description: 'Session reminders, cadence nudges and follow-ups.' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  reminders?: boolean;
+
+  @ApiPropertyOptional({ description: 'Match proposals and requests waiting for your answer.' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  match_updates?: boolean;
+
+  @ApiPropertyOptional({ description: 'For organizers: pairs at risk.' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  organizer_alerts?: boolean;
+}
+
+export class UpdatePreferencesRequest {
+  @ApiPropertyOptional({ enum: LANGUAGES, nullable: true, description: 'null: follow your account locale.' })
+  @ValidateIf((request: UpdatePreferencesRequest) => request.language !== null && request.language !== undefined)
+  @IsIn(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}, or null` })
+  language?: Language | null;
+
+  @ApiPropertyOptional({ type: EmailCategories, description: 'Optional mail, per category (true: send). Session invitations are always sent.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EmailCategories)
+  email?: EmailCategories;
+}
+
+export class PreferencesResponse {
+  @ApiProperty({ enum: LANGUAGES, nullable: true, type: String }) language: Language | null;
+  @ApiProperty({ enum: LANGUAGES, description: 'The language you are written to in.' }) effectiveLanguage: Language;
+  @ApiProperty({ type: EmailCategories }) email: Record<OptionalCategory, boolean>;
+}
+
+export class UnsubscribeQuery {
+  @ApiProperty({ description: 'From the link in the mail.' })
+  @IsString({ message: 'must be the token from the link in the mail' })
+  @Matches(/^[A-Za-z0-9_-]{43}$/, { message: 'must be the token from the link in the mail (43 URL-safe characters)' })
+  token: string;
+
+  @ApiProperty({ enum: OPTIONAL_CATEGORIES })
+  @IsIn(OPTIONAL_CATEGORIES, { message: `must be one of ${OPTIONAL_CATEGORIES.join(', ')}` })
+  category: OptionalCategory;
+}
+
+export class UnsubscribedResponse {
+  @ApiProperty({ enum: OPTIONAL_CATEGORIES }) category: OptionalCategory;
+  @ApiProperty({ enum: [false] }) email: false;
+}
