@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeFetchError } from './service-process';
+import { get, plural, post, sleep, unexpected } from './demo-http';
+import { bringProgramMidway, type MidwaySummary } from './demo-midway';
 
 export const DEMO_NETWORK = {
   name: 'Demo University Alumni',
@@ -216,6 +217,8 @@ export const DEMO_PARTICIPANTS: readonly DemoParticipant[] = [
 export interface DemoSeedOptions {
   readonly identityUrl: string;
   readonly intakeUrl: string;
+  readonly matchingUrl: string;
+  readonly communicationUrl: string;
   readonly evaluationUrl: string;
   /**
    * Where the local mail catcher writes the mails; the demo users' password is
@@ -238,6 +241,8 @@ export interface DemoProgramSummary {
   readonly mentors: number;
   readonly mentees: number;
   readonly goals: number;
+  /** Matches, sessions, feedback and the pair at risk; undefined when intake was not open to enrol the participants. */
+  readonly midway?: MidwaySummary;
 }
 
 export interface DemoSeedResult {
@@ -248,11 +253,6 @@ export interface DemoSeedResult {
   readonly registeredUsers: number;
   /** Undefined when the demo users could not be signed in (see the warning logged). */
   readonly program?: DemoProgramSummary;
-}
-
-interface JsonAnswer {
-  readonly status: number;
-  readonly body: Record<string, unknown>;
 }
 
 /**
@@ -411,7 +411,8 @@ async function seedDemoProgram(options: DemoSeedOptions, adminToken: string, new
   const program = await ensureProgram(options, organizer);
 
   const today = calendarDay(new Date());
-  if (program.status !== 'published' || today < program.intakeOpensOn || today > program.intakeClosesOn) {
+  const intakeOpen = program.status === 'published' && today >= program.intakeOpensOn && today <= program.intakeClosesOn;
+  if (!intakeOpen) {
     log(
       `demo: intake of "${program.name}" is not open today (${program.status}, intake ${program.intakeOpensOn} to ${program.intakeClosesOn}); ` +
         'its enrolments and goals are left as they are',
@@ -442,6 +443,21 @@ async function seedDemoProgram(options: DemoSeedOptions, adminToken: string, new
     }
   }
 
+  const participants = new Map(DEMO_PARTICIPANTS.map((participant) => [sessions.get(participant.email)!.userId, sessions.get(participant.email)!] as const));
+  const midway = intakeOpen
+    ? await bringProgramMidway({
+        matchingUrl: options.matchingUrl,
+        communicationUrl: options.communicationUrl,
+        evaluationUrl: options.evaluationUrl,
+        programId: program.id,
+        // The organizer's token from ensureOrganizer carries the role granted since signing in.
+        organizer: { ...sessions.get(DEMO_ORGANIZER_EMAIL)!, token: organizer },
+        participants,
+        mentees: DEMO_PARTICIPANTS.filter((participant) => participant.role === 'mentee').length,
+        log,
+      })
+    : undefined;
+
   const statistics = await get(`${intakeUrl}/v1/programs/${program.id}/statistics`, organizer);
   if (statistics.status !== 200) throw unexpected(`GET /v1/programs/${program.id}/statistics as the organizer`, statistics);
   const { enrollments, goals } = statistics.body as { enrollments: Record<ProgramRole, { active: number; capacity: number }>; goals: { set: number } };
@@ -459,6 +475,7 @@ async function seedDemoProgram(options: DemoSeedOptions, adminToken: string, new
     mentors: enrollments.mentor.active,
     mentees: enrollments.mentee.active,
     goals: goals.set,
+    midway,
   };
 }
 
@@ -742,41 +759,6 @@ function choicesOf(question: Question, terms: Terms): readonly string[] {
   return terms.get(question.source?.taxonomy ?? '') ?? [];
 }
 
-// ------------------------------------------------------------ HTTP and small helpers
-
-async function post(url: string, body: unknown, token?: string): Promise<JsonAnswer> {
-  const headers: Record<string, string> = {
-    ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    ...(token ? { authorization: `Bearer ${token}` } : {}),
-  };
-  return request(url, { method: 'POST', headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-}
-
-async function get(url: string, token: string): Promise<JsonAnswer> {
-  return request(url, { method: 'GET', headers: { authorization: `Bearer ${token}` } });
-}
-
-async function request(url: string, init: RequestInit): Promise<JsonAnswer> {
-  let response: Response;
-  try {
-    response = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
-  } catch (error) {
-    throw new Error(`demo: ${init.method} ${url} failed: ${describeFetchError(error)}`);
-  }
-  const text = await response.text();
-  let body: Record<string, unknown> = {};
-  try {
-    body = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    body = { text: text.slice(0, 500) };
-  }
-  return { status: response.status, body };
-}
-
-function unexpected(what: string, answer: JsonAnswer): Error {
-  return new Error(`demo: ${what} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 500)}`);
-}
-
 /** The UTC calendar day, as intake judges intake windows and due dates. */
 function calendarDay(at: Date): string {
   return at.toISOString().slice(0, 10);
@@ -784,12 +766,4 @@ function calendarDay(at: Date): string {
 
 function addDays(day: string, days: number): string {
   return calendarDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

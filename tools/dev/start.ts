@@ -206,6 +206,8 @@ async function main(system: LocalSystem): Promise<void> {
         DATABASE_URL: databaseUrl(databaseServer, `passerelle_${service}`),
         KAFKA_BROKERS: kafka.brokers,
         SMTP_URL: system.mail.url,
+        // Development: pairs at risk are judged every few seconds, so the demo's alert shows at once.
+        ALERT_SWEEP_INTERVAL_MS: process.env['ALERT_SWEEP_INTERVAL_MS'] ?? '3000',
       },
     });
     system.services.push(child);
@@ -219,6 +221,8 @@ async function main(system: LocalSystem): Promise<void> {
   const demo = await seedDemoData({
     identityUrl: system.service('identity').baseUrl,
     intakeUrl: system.service('intake').baseUrl,
+    matchingUrl: system.service('matching').baseUrl,
+    communicationUrl: system.service('communication').baseUrl,
     evaluationUrl: system.service('evaluation').baseUrl,
     mailFolder: system.mail?.folder,
     log: say,
@@ -280,25 +284,41 @@ function printSummary(system: LocalSystem, demo: DemoSeedResult, logDir: string,
       `                 intake open ${program.intakeOpensOn} to ${program.intakeClosesOn}, runs ${program.startsOn} to ${program.endsOn}; ` +
         `${program.mentors} mentors, ${program.mentees} mentees, ${program.goals} goals`,
     );
+    const intakeUrl = system.service('intake').baseUrl;
+    const matchingUrl = system.service('matching').baseUrl;
+    const communicationUrl = system.service('communication').baseUrl;
+    const nameOf = (email: string) => DEMO_USERS.find((user) => user.email === email)?.displayName ?? email;
+    const castOf = (role: 'mentor' | 'mentee') => DEMO_PARTICIPANTS.filter((p) => p.role === role).map((p) => p.email);
+    const midway = program.midway;
+    if (midway) {
+      say(
+        `                 mid-way: ${midway.pairs} active pairs, ${midway.sessionsHeld} sessions held and rated` +
+          (midway.atRisk ? `; ${midway.atRisk.mentor} and ${midway.atRisk.mentee} are at risk (low ratings), alert raised` : ''),
+      );
+    }
+    say(`  programme report ${evaluationUrl}/v1/reports/programs/${program.id}   (CSV: …/export?table=kpis)`);
+    say();
+    say(`  demo users (password "${DEMO_PASSWORD}" for all, network "${DEMO_NETWORK.slug}"):`);
+    say(`    organizer    ${DEMO_ORGANIZER_EMAIL} (${nameOf(DEMO_ORGANIZER_EMAIL)})`);
+    say(`    mentors      ${castOf('mentor').join(', ')}`);
+    say(`    mentees      ${castOf('mentee').join(', ')}`);
+    say();
+    say(`  try, as the organizer:`);
+    say(`    TOKEN=$(curl -s -X POST ${identityUrl}/v1/auth/login -H 'content-type: application/json' \\`);
+    say(`      -d '{"network":"${DEMO_NETWORK.slug}","email":"${DEMO_ORGANIZER_EMAIL}","password":"${DEMO_PASSWORD}"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')`);
+    say(`    curl -s -H "authorization: Bearer $TOKEN" ${evaluationUrl}/v1/reports/programs/${program.id}`);
+    say(`    curl -s -H "authorization: Bearer $TOKEN" "${evaluationUrl}/v1/alerts?programId=${program.id}"`);
+    say(`    curl -s -H "authorization: Bearer $TOKEN" "${matchingUrl}/v1/matches?programId=${program.id}"`);
+    say(`    curl -s -H "authorization: Bearer $TOKEN" ${communicationUrl}/v1/notifications`);
+    say(`    curl -s -H "authorization: Bearer $TOKEN" ${intakeUrl}/v1/programs/${program.id}/statistics`);
+    say(`  (log in as a mentor or mentee the same way to see their conversations, sessions and ${evaluationUrl}/v1/reports/programs/${program.id}/me)`);
+    say();
   } else {
     say(`  demo programme not seeded (see the warning above)`);
   }
-  say(`  log in         curl -s -X POST ${identityUrl}/v1/auth/login -H 'content-type: application/json' \\`);
+  say(`  platform admin curl -s -X POST ${identityUrl}/v1/auth/login -H 'content-type: application/json' \\`);
   say(`                   -d '{"network":"platform","email":"platform-admin@example.org","password":"development-only-admin-password"}'`);
-  say(`                 (the development platform admin; send its accessToken as "Authorization: Bearer …")`);
-  if (program) {
-    const intakeUrl = system.service('intake').baseUrl;
-    const nameOf = (email: string) => DEMO_USERS.find((user) => user.email === email)?.displayName ?? email;
-    const cast = (role: 'mentor' | 'mentee') => DEMO_PARTICIPANTS.filter((p) => p.role === role).map((p) => nameOf(p.email)).join(', ');
-    say(`  demo users     the same with -d '{"network":"${DEMO_NETWORK.slug}","email":"${DEMO_ORGANIZER_EMAIL}","password":"${DEMO_PASSWORD}"}'`);
-    say(`                 (${nameOf(DEMO_ORGANIZER_EMAIL)}, organizer; every demo user has this password)`);
-    say(`                 mentors: ${cast('mentor')}; mentees: ${cast('mentee')}`);
-    say(`  statistics     ${intakeUrl}/v1/programs/${program.id}/statistics (as the organizer)`);
-    say(`  surveys        ${intakeUrl}/v1/programs/${program.id}/surveys/mentor and …/surveys/mentee`);
-    say(`  enrolments     ${intakeUrl}/v1/enrollments?programId=${program.id} (the organizer sees all, a participant their own)`);
-    say(`                 and …/v1/enrollments/{id}/goals; taxonomies: ${intakeUrl}/v1/taxonomies/skills (industries, interests, languages)`);
-  }
-  say(`  report         ${registrationsReportUrl(evaluationUrl, demo.networkId)}`);
+  say(`  registrations  ${registrationsReportUrl(evaluationUrl, demo.networkId)}`);
   say(`  invite         POST ${identityUrl}/v1/networks/${demo.networkId}/invitations {"email":"you@example.org"}`);
   say(`                 then register with the token from the mail: POST ${identityUrl}/v1/auth/register`);
   say(
