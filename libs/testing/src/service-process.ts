@@ -64,11 +64,21 @@ export class ServiceProcess {
   }
 
   async metric(name: string, labels: Record<string, string>): Promise<number> {
+    const [first] = await this.metricValues(name, labels);
+    return first ?? 0;
+  }
+
+  /** The sum of a counter over every series matching `labels` (e.g. duplicates of all event types). */
+  async metricTotal(name: string, labels: Record<string, string>): Promise<number> {
+    return (await this.metricValues(name, labels)).reduce((sum, value) => sum + value, 0);
+  }
+
+  private async metricValues(name: string, labels: Record<string, string>): Promise<number[]> {
     const text = await (await fetch(`${this.url}/metrics`)).text();
     const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
-    const line = text
+    return text
       .split('\n')
-      .find((row) => row.startsWith(`${name}{`) && wanted.every((label) => row.includes(label)));
-    return line ? Number(line.split(' ').at(-1)) : 0;
+      .filter((row) => row.startsWith(`${name}{`) && wanted.every((label) => row.includes(label)))
+      .map((row) => Number(row.split(' ').at(-1)));
   }
 }
