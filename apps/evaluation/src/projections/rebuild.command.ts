@@ -29,7 +29,7 @@ export async function runRebuildCommand(): Promise<number> {
   await dataSource.initialize();
   const kafka = new KafkaConnection(`passerelle-evaluation-rebuild-${hostname()}`, config.kafkaBrokers, logger);
   try {
-    const rebuilder = new ProjectionRebuilder(dataSource, kafka.kafka, logger);
+    const rebuilder = new ProjectionRebuilder(dataSource, kafka, logger);
     const started = await rebuilder.begin(null);
     process.stdout.write(`evaluation rebuild: filling generation ${started.generation} from the event log…\n`);
     const done = await rebuilder.run(started.generation);

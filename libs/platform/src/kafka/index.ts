@@ -1,1 +1,2 @@
 export * from './kafka-connection';
+export * from './log-replay';

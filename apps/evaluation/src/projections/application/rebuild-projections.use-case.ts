@@ -16,7 +16,7 @@ export class RebuildProjectionsUseCase implements OnApplicationShutdown {
   private running?: Promise<unknown>;
 
   constructor(dataSource: DataSource, kafka: KafkaConnection, @Inject(PLATFORM_LOGGER) logger: Logger) {
-    this.rebuilder = new ProjectionRebuilder(dataSource, kafka.kafka, logger);
+    this.rebuilder = new ProjectionRebuilder(dataSource, kafka, logger);
   }
 
   async start(caller: AuthUser): Promise<GenerationStatus> {

@@ -1,5 +1,5 @@
 import { fromKafkaMessage } from '@passerelle/contracts';
-import type { Consumer, Kafka } from 'kafkajs';
+import { type KafkaConnection, LogReplay } from '@passerelle/platform/kafka';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PROJECTED_EVENTS, applyToProjection } from './projection-writer';
@@ -66,16 +66,15 @@ const status = (row: GenerationRow): GenerationStatus => ({
  * reports keep reading the live one. When the replay reaches the ends, one
  * transaction makes the new generation live, and the old one is deleted.
  * Replaying is safe because every fact write is idempotent and commutative.
- * It reads Kafka through its own throw-away consumer group, not the
- * service's, so the live consumer's offsets are untouched.
+ * The platform's `LogReplay` reads Kafka through a throw-away consumer
+ * group, so the live consumer's offsets are untouched.
  */
 export class ProjectionRebuilder {
-  private consumer?: Consumer;
-  private aborted = false;
+  private replaying?: LogReplay;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly kafka: Kafka,
+    private readonly kafka: KafkaConnection,
     private readonly logger: Logger,
   ) {}
 
@@ -123,84 +122,36 @@ export class ProjectionRebuilder {
 
   /** Stops a replay in progress (shutdown); the generation is marked failed. */
   async abort(): Promise<void> {
-    this.aborted = true;
-    await this.consumer?.stop().catch(() => undefined);
+    await this.replaying?.stop();
   }
 
   private async replay(generation: number): Promise<number> {
-    const topics = [...new Set(PROJECTED_EVENTS.map((definition) => definition.topic))];
-    const ends = new Map<string, bigint>();
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      for (const topic of topics) {
-        for (const { partition, low, high } of await admin.fetchTopicOffsets(topic)) {
-          if (BigInt(high) > BigInt(low)) ends.set(`${topic}:${partition}`, BigInt(high));
-        }
-      }
-    } finally {
-      await admin.disconnect();
-    }
-    if (ends.size === 0) return 0;
-
-    const groupId = `passerelle.evaluation.rebuild.${generation}.${Date.now()}`;
-    const consumer = this.kafka.consumer({ groupId, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
-    this.consumer = consumer;
     let replayed = 0;
     let lastHeartbeat = 0;
+    this.replaying = new LogReplay(this.kafka, {
+      topics: [...new Set(PROJECTED_EVENTS.map((definition) => definition.topic))],
+      groupId: `passerelle.evaluation.rebuild.${generation}.${Date.now()}`,
+      onBatch: async ({ messages }) => {
+        const heartbeatDue = Date.now() - lastHeartbeat > HEARTBEAT_MS;
+        replayed += await this.withRetries(() =>
+          this.dataSource.transaction(async (manager) => {
+            let count = 0;
+            for (const message of messages) {
+              const parsed = fromKafkaMessage(message);
+              // Records the live consumer dead-letters (bad schema) are skipped here too.
+              if (parsed.ok && (await applyToProjection(manager, [generation], parsed.envelope))) count += 1;
+            }
+            if (heartbeatDue) await this.beat(manager, generation, replayed + count);
+            return count;
+          }),
+        );
+        if (heartbeatDue) lastHeartbeat = Date.now();
+      },
+    });
     try {
-      await consumer.connect();
-      await consumer.subscribe({ topics, fromBeginning: true });
-      await new Promise<void>((resolve, reject) => {
-        const pending = new Set(ends.keys());
-        consumer
-          .run({
-            eachBatchAutoResolve: true,
-            eachBatch: async ({ batch, heartbeat }) => {
-              const key = `${batch.topic}:${batch.partition}`;
-              const end = ends.get(key);
-              if (end === undefined || !pending.has(key) || this.aborted) return;
-              const messages = batch.messages.filter((message) => BigInt(message.offset) < end);
-              const applied = await this.withRetries(() =>
-                this.dataSource.transaction(async (manager) => {
-                  let count = 0;
-                  for (const message of messages) {
-                    const parsed = fromKafkaMessage(message);
-                    // Records the live consumer dead-letters (bad schema) are skipped here too.
-                    if (parsed.ok && (await applyToProjection(manager, [generation], parsed.envelope))) count += 1;
-                  }
-                  if (Date.now() - lastHeartbeat > HEARTBEAT_MS) await this.beat(manager, generation, replayed + count);
-                  return count;
-                }),
-              );
-              if (Date.now() - lastHeartbeat > HEARTBEAT_MS) lastHeartbeat = Date.now();
-              replayed += applied;
-              await heartbeat();
-              if (BigInt(batch.lastOffset()) + 1n >= end) pending.delete(key);
-              if (pending.size === 0) resolve();
-            },
-          })
-          .catch(reject);
-        consumer.on(consumer.events.CRASH, ({ payload }) => {
-          if (!payload.restart) reject(payload.error);
-        });
-        const abortCheck = setInterval(() => {
-          if (this.aborted) reject(new Error('rebuild aborted: the service is shutting down'));
-        }, 200);
-        abortCheck.unref();
-        const clear = () => clearInterval(abortCheck);
-        consumer.on(consumer.events.STOP, clear);
-        consumer.on(consumer.events.DISCONNECT, clear);
-      });
+      await this.replaying.run();
     } finally {
-      await consumer.disconnect().catch(() => undefined);
-      this.consumer = undefined;
-      const admin2 = this.kafka.admin();
-      await admin2
-        .connect()
-        .then(() => admin2.deleteGroups([groupId]))
-        .catch(() => undefined)
-        .finally(() => admin2.disconnect().catch(() => undefined));
+      this.replaying = undefined;
     }
     return replayed;
   }

@@ -15,6 +15,10 @@ function projectionHandler(definition: EventDefinition<unknown>): Type<EventHand
     handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
       return this.updater.apply(event, manager);
     }
+
+    completeTransaction(manager: EntityManager): Promise<void> {
+      return this.updater.complete(manager);
+    }
   }
   const name = definition.type.replace(/^passerelle\./, '').replace(/[^a-z0-9]+(.)/g, (_, next: string) => next.toUpperCase());
   Object.defineProperty(ProjectionHandler, 'name', { value: `Project${name.charAt(0).toUpperCase()}${name.slice(1)}Handler` });
