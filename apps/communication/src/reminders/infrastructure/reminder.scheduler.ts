@@ -1,5 +1,6 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, PLATFORM_LOGGER } from '@passerelle/platform';
+import { inBatches, PeriodicSweep } from '@passerelle/platform/database';
 import type { Logger } from 'pino';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CommunicationConfig } from '../../config';
@@ -23,11 +24,10 @@ interface SlippedPair {
 }
 
 /**
- * The reminder scheduler (issue 6, item 3). The database is the source of
- * truth: the timer only says "look now". What is due is claimed with
- * `FOR UPDATE SKIP LOCKED` and marked in the transaction that writes its
- * notifications, mails and `nudge.sent`, so a restart mid-way or several
- * replicas neither miss nor repeat a reminder.
+ * The reminder scheduler (issue 6, item 3), a `PeriodicSweep`: what is due
+ * is claimed with `FOR UPDATE SKIP LOCKED` and marked in the transaction that
+ * writes its notifications, mails and `nudge.sent`, so a restart mid-way or
+ * several replicas neither miss nor repeat a reminder.
  *
  * - A confirmed session starting within SESSION_REMINDER_LEAD_MINUTES is
  *   reminded to both participants once (`sessions.reminded_at`; a move
@@ -37,43 +37,21 @@ interface SlippedPair {
  *   nudged; the next nudge waits one more cadence (`pairs.cadence_nudged_at`).
  */
 @Injectable()
-export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-
+export class ReminderScheduler extends PeriodicSweep {
   constructor(
     private readonly dataSource: DataSource,
     private readonly nudger: Nudger,
     @Inject(APP_CONFIG) private readonly config: CommunicationConfig,
-    @Inject(PLATFORM_LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.sweep()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'reminder sweep failed; the next one retries'))
-        .finally(() => (this.running = undefined));
-    }, this.config.reminderSweepIntervalMs);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    @Inject(PLATFORM_LOGGER) logger: Logger,
+  ) {
+    super('reminder sweep', config.reminderSweepIntervalMs, logger);
   }
 
   /** One pass over everything due at `now`; returns how many sessions and pairs were reminded. */
   async sweep(now = new Date()): Promise<{ sessions: number; pairs: number }> {
-    let sessions = 0;
-    let pairs = 0;
-    for (let claimed = BATCH; claimed === BATCH; sessions += claimed) claimed = await this.inTransaction((manager) => this.remindSessions(manager, now));
-    for (let claimed = BATCH; claimed === BATCH; pairs += claimed) claimed = await this.inTransaction((manager) => this.nudgeSlippedPairs(manager, now));
+    const sessions = await inBatches(BATCH, () => this.dataSource.transaction((manager) => this.remindSessions(manager, now)));
+    const pairs = await inBatches(BATCH, () => this.dataSource.transaction((manager) => this.nudgeSlippedPairs(manager, now)));
     return { sessions, pairs };
-  }
-
-  private inTransaction(work: (manager: EntityManager) => Promise<number>): Promise<number> {
-    return this.dataSource.transaction(work);
   }
 
   private async remindSessions(manager: EntityManager, now: Date): Promise<number> {

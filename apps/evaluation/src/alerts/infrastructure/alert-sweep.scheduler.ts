@@ -1,5 +1,6 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, PLATFORM_LOGGER } from '@passerelle/platform';
+import { inBatches, PeriodicSweep } from '@passerelle/platform/database';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { EvaluationConfig } from '../../config';
@@ -13,41 +14,25 @@ const BATCH = 50;
  * The durable at-risk sweep. "No session in twice the cadence" becomes true
  * with time passing, not with an event, so pairs are judged again on a
  * schedule kept in the database (`pair_watch.next_check_at`); new events make
- * a pair due at once. Due pairs are claimed with FOR UPDATE SKIP LOCKED, so
- * several replicas share the work and never judge one pair twice at once.
+ * a pair due at once. A `PeriodicSweep`: due pairs are claimed with FOR
+ * UPDATE SKIP LOCKED, so several replicas share the work and never judge one
+ * pair twice at once.
  */
 @Injectable()
-export class AlertSweepScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-
+export class AlertSweepScheduler extends PeriodicSweep {
   constructor(
     private readonly dataSource: DataSource,
     private readonly judge: PairJudge,
     @Inject(APP_CONFIG) private readonly config: EvaluationConfig,
-    @Inject(PLATFORM_LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.sweep()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'at-risk sweep failed; the next one retries'))
-        .finally(() => (this.running = undefined));
-    }, this.config.alertSweepIntervalMs);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    @Inject(PLATFORM_LOGGER) logger: Logger,
+  ) {
+    super('at-risk sweep', config.alertSweepIntervalMs, logger);
   }
 
   /** Judges every pair due at `now`; returns how many were judged. */
   async sweep(now = new Date()): Promise<number> {
-    let judged = 0;
-    for (let claimed = BATCH; claimed === BATCH; judged += claimed) {
-      claimed = await this.dataSource.transaction(async (manager) => {
+    return inBatches(BATCH, () =>
+      this.dataSource.transaction(async (manager) => {
         const due = (await manager.query(
           `SELECT match_id FROM pair_watch WHERE next_check_at <= $1 ORDER BY next_check_at, match_id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
           [now],
@@ -62,8 +47,7 @@ export class AlertSweepScheduler implements OnApplicationBootstrap, OnApplicatio
           }
         }
         return due.length;
-      });
-    }
-    return judged;
+      }),
+    );
   }
 }

@@ -1,6 +1,7 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { matchDeclined, matchRequestExpiring } from '@passerelle/contracts';
 import { APP_CONFIG, PLATFORM_LOGGER } from '@passerelle/platform';
+import { inBatches, PeriodicSweep } from '@passerelle/platform/database';
 import { OutboxWriter } from '@passerelle/platform/outbox';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -13,44 +14,25 @@ const BATCH = 100;
 
 /**
  * Reminds mentors of requests about to expire, then expires them (issue 5,
- * item 4). The database is the source of truth: the timer only says "look
- * now", rows are claimed with FOR UPDATE SKIP LOCKED and marked in the same
- * transaction as their event, so restarts and several replicas neither miss
- * nor double anything.
+ * item 4). A `PeriodicSweep`: rows are claimed with FOR UPDATE SKIP LOCKED
+ * and marked in the same transaction as their event, so restarts and several
+ * replicas neither miss nor double anything.
  */
 @Injectable()
-export class RequestExpiryScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-
+export class RequestExpiryScheduler extends PeriodicSweep {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     @Inject(APP_CONFIG) private readonly config: MatchingConfig,
-    @Inject(PLATFORM_LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.sweep()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'request sweep failed; the next one retries'))
-        .finally(() => (this.running = undefined));
-    }, this.config.requestSweepSeconds * 1000);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    @Inject(PLATFORM_LOGGER) logger: Logger,
+  ) {
+    super('request sweep', config.requestSweepSeconds * 1000, logger);
   }
 
   /** One pass: reminders first (a request about to expire gets its reminder before it goes), then expiries. */
   async sweep(now = new Date()): Promise<{ reminded: number; expired: number }> {
-    let reminded = 0;
-    let expired = 0;
-    for (let claimed = BATCH; claimed === BATCH; reminded += claimed) claimed = await this.remindBatch(now);
-    for (let claimed = BATCH; claimed === BATCH; expired += claimed) claimed = await this.expireBatch(now);
+    const reminded = await inBatches(BATCH, () => this.remindBatch(now));
+    const expired = await inBatches(BATCH, () => this.expireBatch(now));
     return { reminded, expired };
   }
 
