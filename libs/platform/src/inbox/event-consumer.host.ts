@@ -59,6 +59,7 @@ export class EventConsumerHost {
           retryBaseMs: this.config.consumerRetryBaseMs,
           commitIntervalMs: this.config.consumerCommitIntervalMs,
           partitionsConcurrently: 3,
+          maxRecordsPerTransaction: 100,
         },
         this.discoverHandlers(),
         this.dataSource,
