@@ -5,6 +5,7 @@ import {
   createEnvelope,
   type EventDefinition,
   matchAccepted,
+  matchEnded,
   nudgeSent,
   type NudgeSentData,
   programPublished,
@@ -228,7 +229,8 @@ describe('communication: reminders', () => {
     await expectEventually(async () =>
       expect(await first.dataSource.query(`SELECT 1 FROM directory_entries WHERE user_id = ANY($1::uuid[]) AND email IS NOT NULL`, [[mentor.userId, mentee.userId]])).toHaveLength(2),
     );
-    const matchId = await pairUp(network.id, randomUUID(), mentor.userId, mentee.userId, new Date());
+    const programId = randomUUID();
+    const matchId = await pairUp(network.id, programId, mentor.userId, mentee.userId, new Date());
     await expectEventually(async () => expect(await first.dataSource.query(`SELECT 1 FROM pairs WHERE match_id = $1`, [matchId])).toHaveLength(1));
 
     const inHours = (hours: number) => new Date(Math.ceil(Date.now() / 60_000) * 60_000 + hours * 3_600_000).toISOString();
@@ -254,5 +256,18 @@ describe('communication: reminders', () => {
     expect((await first.http.post(`/v1/sessions/${sessionId}/confirm`).set('authorization', `Bearer ${mentee.token}`)).status).toBe(200);
     for (const person of [mentor, mentee]) await smtp.waitFor(person.email, /^Reminder: mentoring session/, { count: 2 });
     await expectEventually(async () => expect(reminders()).toHaveLength(4));
+
+    // Once the match has ended, a session still confirmed for the pair is not reminded.
+    await publish(matchEnded, { matchId, networkId: network.id, programId, mentorId: mentor.userId, menteeId: mentee.userId, endedBy: 'mentee', reason: 'participant_request', early: true, endedAt: new Date().toISOString() });
+    await expectEventually(async () => expect(await first.dataSource.query(`SELECT 1 FROM pairs WHERE match_id = $1 AND status = 'ended'`, [matchId])).toHaveLength(1));
+    await first.dataSource.query(
+      `INSERT INTO sessions (id, network_id, program_id, match_id, mentor_id, mentee_id, status, starts_at, duration_minutes, mode, time_zone,
+                             created_by, proposed_by, created_at, scheduled_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'confirmed', now() + interval '2 hours', 30, 'phone', 'Europe/Paris', $5, $5, now(), now(), now())`,
+      [randomUUID(), network.id, programId, matchId, mentor.userId, mentee.userId],
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    for (const person of [mentor, mentee]) expect(smtp.messagesTo(person.email, /^Reminder/)).toHaveLength(2);
+    expect(reminders()).toHaveLength(4);
   });
 });

@@ -29,9 +29,9 @@ interface SlippedPair {
  * writes its notifications, mails and `nudge.sent`, so a restart mid-way or
  * several replicas neither miss nor repeat a reminder.
  *
- * - A confirmed session starting within SESSION_REMINDER_LEAD_MINUTES is
- *   reminded to both participants once (`sessions.reminded_at`; a move
- *   clears it with the new confirmation).
+ * - A confirmed session of an active pair starting within
+ *   SESSION_REMINDER_LEAD_MINUTES is reminded to both participants once
+ *   (`sessions.reminded_at`; a move clears it with the new confirmation).
  * - An active pair of a programme with a cadence, whose last session (or
  *   acceptance) is older than the cadence and who has nothing planned, is
  *   nudged; the next nudge waits one more cadence (`pairs.cadence_nudged_at`).
@@ -60,6 +60,8 @@ export class ReminderScheduler extends PeriodicSweep {
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
       .where(`session.status = 'confirmed' AND session.reminded_at IS NULL AND session.starts_at > :now`, { now })
+      // A pair that ended keeps its sessions for the record, unreminded.
+      .andWhere(`EXISTS (SELECT 1 FROM pairs p WHERE p.match_id = session.match_id AND p.status = 'active')`)
       .andWhere('session.starts_at <= :horizon', { horizon: new Date(now.getTime() + this.config.sessionReminderLeadMinutes * 60_000) })
       .orderBy('session.starts_at')
       .take(BATCH)
