@@ -1,9 +1,9 @@
 import { userRegistered } from '@passerelle/contracts';
 import { adminToken, createTestApp, createTestNetwork, expectEventually, KafkaProbe, kafkaBrokers, type TestApp } from '@passerelle/testing';
-import { evaluationApp } from '../apps/evaluation/src/evaluation.app';
-import { identityApp } from '../apps/identity/src/identity.app';
-import { parseBroker } from '../tools/kafka/broker-probe';
-import { LocalKafka } from '../tools/kafka/local-kafka';
+import { evaluationApp } from '../../apps/evaluation/src/evaluation.app';
+import { identityApp } from '../../apps/identity/src/identity.app';
+import { parseBroker } from '../../tools/kafka/broker-probe';
+import { LocalKafka } from '../../tools/kafka/local-kafka';
 
 /** PRODUCT.md: nothing is lost when Kafka is down "for a while"; issue 8 asks for 20 s or more. */
 const OUTAGE_MS = 22_000;

@@ -134,12 +134,12 @@ describe('a consuming service stopped in the middle of a burst, then restarted',
     const ids = await sendBurst();
     const before = await midway(ids);
     await evaluation.kill();
-    process.stderr.write(`consumer-burst: SIGKILL after ${before} of ${ids.length} events took effect\n`);
+    process.stderr.write(`consumer-restart: SIGKILL after ${before} of ${ids.length} events took effect\n`);
     await evaluation.start();
     await expectExactEffects(ids);
     // Records whose effect had committed but whose offsets had not were delivered again, and skipped.
     const redelivered = await duplicates();
-    process.stderr.write(`consumer-burst: after the restart, ${redelivered} redelivered events were skipped by the inbox\n`);
+    process.stderr.write(`consumer-restart: after the restart, ${redelivered} redelivered events were skipped by the inbox\n`);
     expect(redelivered).toBeGreaterThan(0);
   });
 
@@ -150,7 +150,7 @@ describe('a consuming service stopped in the middle of a burst, then restarted',
     expect(stopped.exit).toBe('SIGTERM');
     expect(stopped.log.some((line) => line.includes('"msg":"stopped"'))).toBe(true);
     const atStop = await applied(ids);
-    process.stderr.write(`consumer-burst: SIGTERM after ${before} of ${ids.length} events took effect (${atStop} when it exited)\n`);
+    process.stderr.write(`consumer-restart: SIGTERM after ${before} of ${ids.length} events took effect (${atStop} when it exited)\n`);
     expect(atStop).toBeLessThan(ids.length);
     await evaluation.start();
     await expectExactEffects(ids);

@@ -1,7 +1,7 @@
 import { deadLetterTopic, userRegistered } from '@passerelle/contracts';
 import { adminToken, createTestApp, createTestNetwork, expectEventually, KafkaProbe, TcpProxy, type TestApp, testDatabaseUrl } from '@passerelle/testing';
-import { evaluationApp } from '../apps/evaluation/src/evaluation.app';
-import { identityApp } from '../apps/identity/src/identity.app';
+import { evaluationApp } from '../../apps/evaluation/src/evaluation.app';
+import { identityApp } from '../../apps/identity/src/identity.app';
 
 /** How long each cut lasts ("for a while"), with a request every second meanwhile. */
 const CUT_MS = 8_000;
