@@ -51,11 +51,34 @@ export const benchConfigSchema = defineConfig({
 export type BenchConfig = ReturnType<typeof loadBenchConfig>;
 export const loadBenchConfig = () => loadConfig(benchConfigSchema);
 
+export interface Memory {
+  readonly rss: number;
+  readonly heapTotal: number;
+  readonly external: number;
+}
+
 export const SERVICES = ['identity', 'intake', 'matching', 'communication', 'evaluation'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 const READY_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 30_000;
+
+/** `--<flag> <n>` from the command line, a positive number, or `fallback`. */
+export function numberFlag(args: readonly string[], flag: string, fallback: number): number {
+  const at = args.indexOf(`--${flag}`);
+  const parsed = at >= 0 ? Number(args[at + 1]) : fallback;
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${flag} must be a positive number`);
+  return parsed;
+}
+
+/** `--cpu-prof <service>`: the service to run under the CPU profiler, if any. */
+export function cpuProfOf(args: readonly string[]): ServiceName | undefined {
+  const at = args.indexOf('--cpu-prof');
+  if (at < 0) return undefined;
+  const service = args[at + 1] as ServiceName;
+  if (!SERVICES.includes(service)) throw new Error(`--cpu-prof takes one of ${SERVICES.join(', ')}`);
+  return service;
+}
 
 export const say = (line = '') => process.stdout.write(`${line}\n`);
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -152,15 +175,18 @@ export class BenchStack {
     if (failed && !failed.result.ready) throw new Error(`${failed.child.service}: ${failed.result.reason}\n${failed.child.logTail(15)}`);
   }
 
-  /** Resident memory of each running service in MB, from its own /metrics (process_resident_memory_bytes). */
-  async rss(): Promise<Map<ServiceName, number>> {
+  /** Memory of each running service in MB, from its own /metrics (prom-client's process and Node.js gauges). */
+  async memory(): Promise<Map<ServiceName, Memory>> {
     const entries = await Promise.all(
       [...this.services.entries()].map(async ([service]) => {
         const text = await fetch(`${this.url(service)}/metrics`, { signal: AbortSignal.timeout(5_000) })
           .then((response) => response.text())
           .catch(() => '');
-        const line = text.split('\n').find((row) => /^process_resident_memory_bytes[ {]/.test(row));
-        return [service, line ? Number(line.split(' ').at(-1)) / 2 ** 20 : NaN] as const;
+        const gauge = (name: string) => {
+          const line = text.split('\n').find((row) => new RegExp(`^${name}[ {]`).test(row));
+          return line ? Number(line.split(' ').at(-1)) / 2 ** 20 : NaN;
+        };
+        return [service, { rss: gauge('process_resident_memory_bytes'), heapTotal: gauge('nodejs_heap_size_total_bytes'), external: gauge('nodejs_external_memory_bytes') }] as const;
       }),
     );
     return new Map(entries);

@@ -17,7 +17,7 @@
  *     is the rate at which the projection keeps up; then the time to drain.
  *
  * Usage: node dist/tools/bench/pipeline-bench.js [--rate 200] [--freshness-seconds 20]
- *        [--throughput-seconds 30] [--backlog 3000] [--writers 4] [--events-per-transaction 10]
+ *        [--throughput-seconds 30] [--backlog 4000] [--writers 6] [--events-per-transaction 20]
  *        [--programmes 20] [--pairs 10] [--ceiling-seconds 10] [--cpu-prof evaluation]
  * Environment: BENCH_KAFKA_BROKERS (127.0.0.1:29692), BENCH_DATABASE_SERVER, BENCH_DATABASE_SUFFIX (_bench), BENCH_PORT_BASE (3100).
  */
@@ -25,7 +25,7 @@ import { createEnvelope, findTopic, messageSent, toKafkaMessage } from '@passere
 import { OutboxWriter } from '@passerelle/platform/outbox';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { type BenchStack, SERVICES, type ServiceName, say, sleep, withStack } from './bench-stack';
+import { type BenchStack, cpuProfOf, numberFlag, type Memory, SERVICES, type ServiceName, say, sleep, withStack } from './bench-stack';
 import { cohort, type CohortEvent, CohortTraffic } from './cohort-events';
 import { distribution, f, table, verdict } from './figures';
 import { measureKafkaCeiling } from './kafka-ceiling';
@@ -50,32 +50,19 @@ interface Options {
 
 function options(): Options {
   const args = process.argv.slice(2);
-  const value = (flag: string, fallback: number) => {
-    const at = args.indexOf(`--${flag}`);
-    const parsed = at >= 0 ? Number(args[at + 1]) : fallback;
-    if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${flag} must be a positive number`);
-    return parsed;
-  };
+  const value = (flag: string, fallback: number) => numberFlag(args, flag, fallback);
   return {
     rate: value('rate', 200),
     freshnessSeconds: value('freshness-seconds', 20),
     throughputSeconds: value('throughput-seconds', 30),
-    backlog: value('backlog', 3_000),
-    writers: value('writers', 4),
-    eventsPerTransaction: value('events-per-transaction', 10),
+    backlog: value('backlog', 4_000),
+    writers: value('writers', 6),
+    eventsPerTransaction: value('events-per-transaction', 20),
     programmes: value('programmes', 20),
     pairs: value('pairs', 10),
     ceilingSeconds: value('ceiling-seconds', 10),
     cpuProf: cpuProfOf(args),
   };
-}
-
-function cpuProfOf(args: readonly string[]): ServiceName | undefined {
-  const at = args.indexOf('--cpu-prof');
-  if (at < 0) return undefined;
-  const service = args[at + 1] as ServiceName;
-  if (!SERVICES.includes(service)) throw new Error(`--cpu-prof takes one of ${SERVICES.join(', ')}`);
-  return service;
 }
 
 /** Writes cohort events into communication's outbox through the platform's OutboxWriter, in the caller's transactions. */
@@ -111,9 +98,9 @@ async function unpublished(communication: Client): Promise<number> {
   return Number(rows[0].count);
 }
 
-/** Highest RSS seen per service while `sampling` is on. */
-class RssWatch {
-  readonly peak = new Map<ServiceName, number>();
+/** Memory per service at its highest RSS seen while sampling. */
+class MemoryWatch {
+  readonly peak = new Map<ServiceName, Memory>();
   private timer?: NodeJS.Timeout;
 
   constructor(private readonly stack: BenchStack) {}
@@ -123,7 +110,9 @@ class RssWatch {
   }
 
   async sample(): Promise<void> {
-    for (const [service, mb] of await this.stack.rss()) this.peak.set(service, Math.max(this.peak.get(service) ?? 0, mb));
+    for (const [service, memory] of await this.stack.memory()) {
+      if (!(memory.rss <= (this.peak.get(service)?.rss ?? 0))) this.peak.set(service, memory);
+    }
   }
 
   async stop(): Promise<void> {
@@ -257,13 +246,13 @@ async function run(stack: BenchStack): Promise<boolean> {
   say('');
   await stack.start(SERVICES, { profile: opts.cpuProf });
   await sleep(5_000);
-  const idle = await stack.rss();
+  const idle = await stack.memory();
 
   const communication = new Client({ connectionString: stack.databaseUrl('communication') });
   const evaluation = new Client({ connectionString: stack.databaseUrl('evaluation') });
   const dataSource = new DataSource({ type: 'postgres', url: stack.databaseUrl('communication'), poolSize: Math.max(opts.writers, 16) });
   await Promise.all([communication.connect(), evaluation.connect(), dataSource.initialize()]);
-  const watch = new RssWatch(stack);
+  const watch = new MemoryWatch(stack);
   watch.start();
   try {
     const load = new OutboxLoad(dataSource, new CohortTraffic(pairs));
@@ -301,13 +290,13 @@ async function run(stack: BenchStack): Promise<boolean> {
     );
     if (freshness.late > 0) say(`  (${f(freshness.late)} events of the freshness phase were written more than 50 ms late: the generator was short of CPU)`);
     if (throughput.backlogBoundShare < 0.5) say('  (the writers rarely filled the backlog: the generator, not the pipeline, may have set the pace)');
-    say('\nresident memory (RSS) per service, MB');
+    say('\nmemory per service, MB: resident (RSS) idle and at its peak under load, with the V8 heap and external buffers at that peak');
     say(
       table(
-        ['service', 'idle', 'under load (peak)', `≤ ${TARGET.rssMb} MB`],
+        ['service', 'RSS idle', 'RSS under load', 'heap', 'external', `RSS ≤ ${TARGET.rssMb} MB`],
         SERVICES.map((service) => {
-          const peak = watch.peak.get(service) ?? NaN;
-          return [service, f(idle.get(service) ?? NaN), f(peak), verdict(peak <= TARGET.rssMb)];
+          const peak = watch.peak.get(service);
+          return [service, f(idle.get(service)?.rss ?? NaN), f(peak?.rss ?? NaN), f(peak?.heapTotal ?? NaN), f(peak?.external ?? NaN), verdict((peak?.rss ?? Infinity) <= TARGET.rssMb)];
         }),
       ),
     );
