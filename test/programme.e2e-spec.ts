@@ -1,4 +1,32 @@
-import { EVENT_CATALOGUE, fromKafkaMessage } from '@passerelle/contracts';
+import {
+  alertRaised,
+  enrollmentSubmitted,
+  EVENT_CATALOGUE,
+  feedbackSubmitted,
+  fromKafkaMessage,
+  gatheringAttended,
+  gatheringRegistered,
+  gatheringRegistrationCancelled,
+  goalProgressed,
+  goalSet,
+  matchAccepted,
+  matchDeclined,
+  matchEnded,
+  matchProposed,
+  messageSent,
+  networkCreated,
+  nudgeSent,
+  programPublished,
+  resourceCompleted,
+  resourcePublished,
+  roundCompleted,
+  sessionCompleted,
+  sessionNoShow,
+  sessionScheduled,
+  userErased,
+  userRegistered,
+  userRoleGranted,
+} from '@passerelle/contracts';
 import { expectEventually, KafkaProbe, type ReceivedMail } from '@passerelle/testing';
 import { randomUUID } from 'crypto';
 import { type Api, inParallel } from './programme/api';
@@ -301,6 +329,48 @@ describe('a whole mentoring programme, end to end, through the public APIs of th
     expect(read.items.map((message: { mine: boolean }) => message.mine)).toEqual([true, false]);
   });
 
+  phase('the organizer publishes training and a webinar; participants complete modules, register, one cancels, attendance is recorded', async () => {
+    const publish = async (body: Record<string, unknown>) => {
+      const resource = await communication.expect(201, 'POST', '/v1/resources', { token: organizer.token, body: { programId, ...body } });
+      ledger.resources.push({ resourceId: resource.id, kind: body['kind'] as string, audience: body['audience'] as 'mentor' | 'mentee' | 'all' });
+      return resource.id as string;
+    };
+    const forMentors = await publish({ kind: 'training_module', audience: 'mentor', title: 'Mentoring 101', url: 'https://learn.example.org/mentoring-101' });
+    const forAll = await publish({ kind: 'training_module', audience: 'all', title: 'Using Passerelle', body: 'Open your match, write, book sessions, give feedback.' });
+    await publish({ kind: 'guide', audience: 'mentee', title: 'Preparing a first meeting', body: 'Bring your CV and three questions.' });
+    // Every mentor takes their module, even-numbered mentors the common one too; every third mentee the common one.
+    const completions = [
+      ...mentors.map((mentor) => ({ person: mentor, resourceId: forMentors })),
+      ...mentors.filter((mentor) => mentor.index % 2 === 0).map((mentor) => ({ person: mentor, resourceId: forAll })),
+      ...mentees.filter((mentee) => mentee.index % 3 === 0).map((mentee) => ({ person: mentee, resourceId: forAll })),
+    ];
+    await inParallel(completions, PARALLEL, async ({ person, resourceId }) => {
+      const done = await communication.expect(201, 'POST', `/v1/resources/${resourceId}/completion`, { token: person.token });
+      expect(done).toMatchObject({ resourceId, role: person.role });
+      ledger.completions.push({ resourceId, userId: person.userId, completedAt: done.completedAt });
+    });
+
+    // A webinar starting in a few seconds: registrations close when it starts, attendance is recorded after.
+    const gathering = await communication.expect(201, 'POST', '/v1/gatherings', {
+      token: organizer.token,
+      body: { programId, kind: 'webinar', title: 'First interviews: questions and answers', startsAt: new Date(Date.now() + 4_000).toISOString(), durationMinutes: 60, capacity: 50, onlineUrl: 'https://meet.example.org/first-interviews' },
+    });
+    const registrants = [...mentees.filter((mentee) => mentee.index % 4 === 0), ...mentors.filter((mentor) => mentor.index % 5 === 0)];
+    await inParallel(registrants, PARALLEL, async (person) => {
+      const seat = await communication.expect(201, 'POST', `/v1/gatherings/${gathering.id}/registrations`, { token: person.token });
+      expect(seat.status).toBe('confirmed');
+    });
+    const cancelling = registrants[1];
+    const cancelled = await communication.expect(200, 'DELETE', `/v1/gatherings/${gathering.id}/registrations/me`, { token: cancelling.token });
+    expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'participant_cancelled' });
+    const present = registrants.filter((person, index) => person !== cancelling && index % 3 !== 2);
+    await sleepUntil(Date.parse(gathering.startsAt));
+    await communication.expect(200, 'POST', `/v1/gatherings/${gathering.id}/attendance`, { token: organizer.token, body: { userIds: present.map((person) => person.userId) } });
+    for (const person of registrants) {
+      ledger.gatherings.push({ userId: person.userId, cancelled: person === cancelling, attended: present.includes(person) });
+    }
+  });
+
   /**
    * The session plan per pair, in order. Pairs 0 and 1 miss two sessions
    * (at risk: repeated no-shows), pair 2 rates its session 2 out of 5 from
@@ -360,25 +430,6 @@ describe('a whole mentoring programme, end to end, through the public APIs of th
     expect(ledger.sessions).toHaveLength(pairs.reduce((sum, _, index) => sum + planOf(index).length, 0));
     process.stderr.write(`programme e2e: ${ledger.sessions.length} sessions in ${waves} waves\n`);
 
-    // Both participants of every session got its invitation, with the calendar UID of that session.
-    const uidOf = (mail: ReceivedMail) =>
-      mail.attachments
-        .filter((attachment) => attachment.contentType.startsWith('text/calendar'))
-        .map((attachment) => /UID:(\S+)/.exec(attachment.content.toString('utf8'))?.[1])[0];
-    await expectEventually(
-      () => {
-        const missing = ledger.sessions.flatMap((session) => {
-          const pair = pairs.find((candidate) => candidate.matchId === session.matchId)!;
-          return [pair.mentor, pair.mentee].filter(
-            (person) => !stack.smtp.messagesTo(person.email, /session confirmed/i).some((mail) => uidOf(mail) === `${session.sessionId}@sessions.passerelle`),
-          ).map((person) => `${person.email} for ${session.sessionId}`);
-        });
-        expect(missing).toEqual([]);
-      },
-      { timeoutMs: 30_000, intervalMs: 250 },
-    );
-    const invitations = stack.smtp.messages.filter((mail) => /session confirmed/i.test(mail.subject) && mail.to.some((to) => to.endsWith(`@${domain}`)));
-    expect(invitations).toHaveLength(2 * ledger.sessions.length);
   });
 
   phase('participants give session feedback, mentees record goal progress, pulse and exit surveys come in', async () => {
@@ -483,12 +534,65 @@ describe('a whole mentoring programme, end to end, through the public APIs of th
     await expectEventually(
       () => {
         for (const pair of atRisk) for (const person of [pair.mentor, pair.mentee]) expect(stack.smtp.messagesTo(person.email).length).toBeGreaterThan(planOf(pairs.indexOf(pair)).length);
-        const nudges = probe.records.filter((record) => record.headers['ce_networkid'] === networkId && record.headers['ce_type'] === 'passerelle.communication.nudge.sent.v1');
+        const nudges = probe.records.filter((record) => record.headers['ce_networkid'] === networkId && record.headers['ce_type'] === nudgeSent.type);
         expect(new Set(nudges.map((record) => record.headers['ce_id'])).size).toBe(2 * alerts.length);
       },
       { timeoutMs: 30_000, intervalMs: 250 },
     );
     ledger.nudges = 2 * alerts.length;
+    // The network's organizer is told of each alert, in-app (and by mail).
+    await expectEventually(
+      async () => {
+        const notices = await communication.all('/v1/notifications', { token: organizer.token });
+        const aboutAlerts = notices.filter((notice) => notice.template === 'organizer_alert').map((notice) => notice.about.alertId);
+        expect(aboutAlerts.sort()).toEqual(alerts.map((alert) => alert.id).sort());
+      },
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
+  });
+
+  phase("the SMTP server received each session's calendar invitation, once, for both participants", async () => {
+    // Both participants of every session got its invitation, with the calendar UID of that session.
+    const uidOf = (mail: ReceivedMail) =>
+      mail.attachments
+        .filter((attachment) => attachment.contentType.startsWith('text/calendar'))
+        .map((attachment) => /UID:(\S+)/.exec(attachment.content.toString('utf8'))?.[1])[0];
+    await expectEventually(
+      () => {
+        const missing = ledger.sessions.flatMap((session) => {
+          const pair = pairs.find((candidate) => candidate.matchId === session.matchId)!;
+          return [pair.mentor, pair.mentee].filter(
+            (person) => !stack.smtp.messagesTo(person.email, /session confirmed/i).some((mail) => uidOf(mail) === `${session.sessionId}@sessions.passerelle`),
+          ).map((person) => `${person.email} for ${session.sessionId}`);
+        });
+        expect(missing).toEqual([]);
+      },
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
+    const invitations = stack.smtp.messages.filter((mail) => /session confirmed/i.test(mail.subject) && mail.to.some((to) => to.endsWith(`@${domain}`)));
+    expect(invitations).toHaveLength(2 * ledger.sessions.length);
+  });
+
+  phase('each participant sees their own progress: goals, sessions held, baseline beside the latest self-assessment', async () => {
+    const mentee = mentees[0];
+    const pair = pairs.find((candidate) => candidate.mentee === mentee)!;
+    const mine = await evaluation.expect(200, 'GET', `/v1/reports/programs/${programId}/me`, { token: mentee.token });
+    const held = ledger.sessions.filter((session) => session.matchId === pair.matchId && session.outcome === 'held');
+    const exit = ledger.feedback.find((answer) => answer.respondentId === mentee.userId && answer.form === 'exit');
+    expect(mine.roles).toHaveLength(1);
+    expect(mine.roles[0]).toMatchObject({
+      role: 'mentee',
+      baseline: baselineOf('mentee', mentee.index),
+      sessionsHeld: held.length,
+      latestSelfAssessment: { form: 'exit', scales: exit?.scales },
+    });
+    const goals = ledger.goals.filter((goal) => goal.userId === mentee.userId);
+    expect(
+      (mine.roles[0].goals as Array<{ goalId: string; progressPercent: number; status: string }>).map((goal) => [goal.goalId, goal.progressPercent, goal.status]).sort(),
+    ).toEqual(goals.map((goal) => [goal.goalId, goal.progressPercent ?? 0, goal.status]).sort());
+    // Another participant's programme view is their own: a mentor of another pair sees none of this mentee's goals.
+    const other = await evaluation.expect(200, 'GET', `/v1/reports/programs/${programId}/me`, { token: mentors[19].token });
+    expect(other.roles.map((role: { role: string }) => role.role)).toEqual(['mentor']);
   });
 
   phase('a mentee erases their account: their match ends, and no database of the five keeps their e-mail address or name', async () => {
@@ -505,6 +609,10 @@ describe('a whole mentoring programme, end to end, through the public APIs of th
     );
     expect(ended.mentorId).toBe(pair.mentor.userId);
     ledger.matches.find((match) => match.matchId === pair.matchId)!.ended = true;
+
+    // Intake keeps the erased enrolment, anonymous, in its counts.
+    const statistics = await intake.expect(200, 'GET', `/v1/programs/${programId}/statistics`, { token: organizer.token });
+    expect(statistics.enrollments.mentee).toMatchObject({ submitted: MENTEES, active: MENTEES - 1, erased: 1 });
 
     const needles = [erased.email, erased.displayName];
     await expectEventually(
@@ -560,28 +668,41 @@ describe('a whole mentoring programme, end to end, through the public APIs of th
   phase('every record seen on the topics is a valid CloudEvent of the catalogue, and the programme produced exactly its events', async () => {
     const ours = () => probe.records.filter((record) => record.headers['ce_networkid'] === networkId);
     const goalsProgressed = ledger.goals.filter((goal) => goal.status !== 'in_progress' || goal.progressPercent !== null).length;
-    const expectedCounts: Record<string, number> = {
-      'passerelle.identity.network.created.v1': 1,
-      'passerelle.identity.user.registered.v1': 1 + MENTORS + MENTEES,
-      'passerelle.identity.user.role_granted.v1': 1,
-      'passerelle.identity.user.erased.v1': 1,
-      'passerelle.intake.program.published.v1': 1,
-      'passerelle.intake.enrollment.submitted.v1': MENTORS + MENTEES,
-      'passerelle.intake.goal.set.v1': ledger.goals.length,
-      'passerelle.intake.goal.progressed.v1': goalsProgressed,
-      'passerelle.matching.round.completed.v1': 2,
-      'passerelle.matching.match.proposed.v1': MENTEES + 3,
-      'passerelle.matching.match.accepted.v1': MENTEES,
-      'passerelle.matching.match.declined.v1': 3,
-      'passerelle.matching.match.ended.v1': 1,
-      'passerelle.communication.message.sent.v1': ledger.messages.length,
-      'passerelle.communication.session.scheduled.v1': ledger.sessions.length,
-      'passerelle.communication.session.completed.v1': ledger.sessions.filter((session) => session.outcome === 'held').length,
-      'passerelle.communication.session.no_show.v1': ledger.sessions.filter((session) => session.outcome === 'no_show').length,
-      'passerelle.communication.nudge.sent.v1': ledger.nudges,
-      'passerelle.evaluation.feedback.submitted.v1': ledger.feedback.length,
-      'passerelle.evaluation.alert.raised.v1': 3,
-    };
+    const held = ledger.sessions.filter((session) => session.outcome === 'held').length;
+    const expectedCounts: Record<string, number> = Object.fromEntries(
+      (
+        [
+          [networkCreated, 1],
+          [userRegistered, 1 + MENTORS + MENTEES],
+          [userRoleGranted, 1],
+          [userErased, 1],
+          [programPublished, 1],
+          [enrollmentSubmitted, MENTORS + MENTEES],
+          [goalSet, ledger.goals.length],
+          [goalProgressed, goalsProgressed],
+          [roundCompleted, 2],
+          [matchProposed, MENTEES + 3],
+          [matchAccepted, MENTEES],
+          [matchDeclined, 3],
+          [matchEnded, 1],
+          [messageSent, ledger.messages.length],
+          [resourcePublished, ledger.resources.length],
+          [resourceCompleted, ledger.completions.length],
+          [gatheringRegistered, ledger.gatherings.length],
+          [gatheringRegistrationCancelled, ledger.gatherings.filter((seat) => seat.cancelled).length],
+          [gatheringAttended, ledger.gatherings.filter((seat) => seat.attended).length],
+          [sessionScheduled, ledger.sessions.length],
+          [sessionCompleted, held],
+          [sessionNoShow, ledger.sessions.length - held],
+          [nudgeSent, ledger.nudges],
+          [feedbackSubmitted, ledger.feedback.length],
+          [alertRaised, 3],
+        ] as const
+      ).map(([definition, count]) => [definition.type, count]),
+    );
+    // Distinct events per type. A type published in two versions side by side
+    // (a breaking change adds a version beside the old one) counts once per version.
+    const unversioned = (type: string) => type.replace(/\.v\d+$/, '');
     const counts = () => {
       const ids = new Map<string, Set<string>>();
       for (const record of ours()) {
@@ -589,9 +710,19 @@ describe('a whole mentoring programme, end to end, through the public APIs of th
         if (!ids.has(type)) ids.set(type, new Set());
         ids.get(type)!.add(record.headers['ce_id']);
       }
-      return Object.fromEntries([...ids].map(([type, set]) => [type, set.size]));
+      return ids;
     };
-    await expectEventually(() => expect(counts()).toEqual(expectedCounts), { timeoutMs: 30_000, intervalMs: 250 });
+    await expectEventually(
+      () => {
+        const seen = counts();
+        const expected = Object.fromEntries(Object.entries(expectedCounts).map(([type, count]) => [unversioned(type), count]));
+        const versions = [...seen].map(([type, set]) => [type, set.size] as const);
+        expect(Object.fromEntries(versions.filter(([type]) => !(unversioned(type) in expected)))).toEqual({});
+        expect(Object.fromEntries(versions.map(([type]) => [type, expected[unversioned(type)]]))).toEqual(Object.fromEntries(versions));
+        expect([...new Set(versions.map(([type]) => unversioned(type)))].sort()).toEqual(Object.keys(expected).sort());
+      },
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
 
     // Every record of the run, ours or not: headers, key, JSON, schema, and a trace context.
     const invalid = probe.records.flatMap((record) => {

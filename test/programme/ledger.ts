@@ -30,10 +30,27 @@ export interface Ledger {
     submittedAt: string;
   }>;
   nudges: number;
+  resources: Array<{ resourceId: string; kind: string; audience: 'mentor' | 'mentee' | 'all' }>;
+  completions: Array<{ resourceId: string; userId: string; completedAt: string }>;
+  gatherings: Array<{ userId: string; cancelled: boolean; attended: boolean }>;
 }
 
 export function emptyLedger(cadenceDays: number, defaultCapacity: number): Ledger {
-  return { cadenceDays, defaultCapacity, enrollments: [], goals: [], rounds: 0, matches: [], sessions: [], messages: [], feedback: [], nudges: 0 };
+  return {
+    cadenceDays,
+    defaultCapacity,
+    enrollments: [],
+    goals: [],
+    rounds: 0,
+    matches: [],
+    sessions: [],
+    messages: [],
+    feedback: [],
+    nudges: 0,
+    resources: [],
+    completions: [],
+    gatherings: [],
+  };
 }
 
 const DAY_MS = 86_400_000;
@@ -91,6 +108,7 @@ export function expectedKpis(ledger: Ledger, asOf: string) {
   const sum = (list: typeof exits, field: keyof Outcomes) => list.reduce((total, f) => total + (f.outcomes as Outcomes)[field], 0);
   const pursued = ledger.goals.filter((g) => g.status !== 'abandoned');
   const atRisk = pairsAtRisk(ledger, asOf);
+  const seats = ledger.gatherings.filter((seat) => !seat.cancelled);
 
   return {
     participation: {
@@ -121,9 +139,9 @@ export function expectedKpis(ledger: Ledger, asOf: string) {
       noShowRate: ratio(noShows.length, noShows.length + held.length),
       messagesSent: ledger.messages.length,
       messagesPerPair: ratio(ledger.messages.length, accepted.length),
-      gatheringRegistrations: 0,
-      gatheringAttendances: 0,
-      gatheringAttendanceRate: null,
+      gatheringRegistrations: seats.length,
+      gatheringAttendances: seats.filter((seat) => seat.attended).length,
+      gatheringAttendanceRate: ratio(seats.filter((seat) => seat.attended).length, seats.length),
       nudgesSent: ledger.nudges,
     },
     quality: {
@@ -160,16 +178,38 @@ export function expectedKpis(ledger: Ledger, asOf: string) {
         ),
       },
     },
-    // No training modules in this programme: nothing to rate.
-    support: { trainingModulesForMentors: 0, trainingModulesForMentees: 0, mentorsTrainedRate: null, menteesTrainedRate: null, trainedBeforeFirstSessionRate: null },
+    support: expectedSupport(ledger),
     pairHealth: { activePairs: active.length, pairsAtRisk: atRisk.size },
   };
 }
 
-/** Monday 00:00 UTC of the week holding `instant`. */
-function mondayOf(instant: string): number {
-  const date = new Date(instant);
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+/** Training: modules per role, who completed all of theirs, and whether before their first session held. */
+function expectedSupport(ledger: Ledger) {
+  const modulesFor = (role: Role) => ledger.resources.filter((r) => r.kind === 'training_module' && (r.audience === role || r.audience === 'all'));
+  /** When the person completed the last of their modules; undefined while one is missing. */
+  const trainedAt = (userId: string, role: Role): number | undefined => {
+    const times = modulesFor(role).map((module) => ledger.completions.find((c) => c.resourceId === module.resourceId && c.userId === userId)?.completedAt);
+    return times.some((time) => time === undefined) ? undefined : Math.max(...times.map((time) => Date.parse(time as string)));
+  };
+  const trainedRate = (role: Role) => {
+    const people = ledger.enrollments.filter((e) => e.role === role);
+    return modulesFor(role).length === 0 ? null : ratio(people.filter((e) => trainedAt(e.userId, role) !== undefined).length, people.length);
+  };
+  const withSession = ledger.enrollments.flatMap((e) => {
+    const starts = ledger.sessions
+      .filter((s) => s.outcome === 'held' && (e.role === 'mentor' ? s.mentorId : s.menteeId) === e.userId)
+      .map((s) => Date.parse(s.startsAt));
+    if (modulesFor(e.role).length === 0 || starts.length === 0) return [];
+    const trained = trainedAt(e.userId, e.role);
+    return [trained !== undefined && trained <= Math.min(...starts)];
+  });
+  return {
+    trainingModulesForMentors: modulesFor('mentor').length,
+    trainingModulesForMentees: modulesFor('mentee').length,
+    mentorsTrainedRate: trainedRate('mentor'),
+    menteesTrainedRate: trainedRate('mentee'),
+    trainedBeforeFirstSessionRate: ratio(withSession.filter(Boolean).length, withSession.length),
+  };
 }
 
 /** Totals of the weekly series over the whole programme, and the last week's cumulative matched mentees. */
@@ -186,4 +226,3 @@ export function expectedWeeklyTotals(ledger: Ledger) {
   };
 }
 
-export { mondayOf };
