@@ -34,7 +34,10 @@ export class ServiceProcess {
     });
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
-    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? String(code))));
+    // 'close' comes after the child's stdio ended; the log file is complete once its stream has finished too.
+    this.exited = new Promise((resolve) =>
+      child.once('close', (code, signal) => log.end(() => resolve(signal ?? String(code)))),
+    );
     this.child = child;
     await expectEventually(
       async () => {

@@ -20,9 +20,11 @@ import { evaluationApp } from '../../apps/evaluation/src/evaluation.app';
  * database are the truth, including a write whose response the kill cut off)
  * is published after the restart and counted by evaluation exactly once; a
  * batch that was published but not yet marked would be published again, and
- * the consumer's inbox absorbs it.
+ * the consumer's inbox absorbs it. Stopped with SIGTERM instead, it finishes
+ * the requests in flight and flushes its outbox before it exits: every
+ * committed write is published once, before the restart.
  */
-describe('a producing service killed while it writes and publishes', () => {
+describe('a producing service killed or stopped while it writes and publishes', () => {
   const WRITERS = 6;
   const database = new Client({ connectionString: testDatabaseUrl('identity') });
   const identity = new ServiceProcess('identity', 3926, {
@@ -107,7 +109,7 @@ describe('a producing service killed while it writes and publishes', () => {
     const acknowledged = await writers.stop();
     const committed = await outboxOf(networkId);
     process.stderr.write(
-      `producer-crash: SIGKILL with ${atKill.written} users written and ${atKill.published} published; ${acknowledged} acknowledged, ${committed.written} committed, ${committed.published} marked published\n`,
+      `producer-restart: SIGKILL with ${atKill.written} users written and ${atKill.published} published; ${acknowledged} acknowledged, ${committed.written} committed, ${committed.published} marked published\n`,
     );
     // Every acknowledged write is committed (a request cut by the kill may be committed too).
     expect(committed.written).toBeGreaterThanOrEqual(acknowledged);
@@ -129,7 +131,32 @@ describe('a producing service killed while it writes and publishes', () => {
     // Every user is on the topic (some perhaps twice: at-least-once), yet counted once, and stays so.
     const records = await probe.waitFor((record) => (record.data as { networkId?: string })?.networkId === networkId, users, 60_000);
     expect(new Set(records.map((record) => record.key)).size).toBe(users);
-    process.stderr.write(`producer-crash: ${users} users, ${records.length} records on the topic, ${users} counted\n`);
+    process.stderr.write(`producer-restart: ${users} users, ${records.length} records on the topic, ${users} counted\n`);
     expect((await registrations()).body.registeredUsers).toBe(users);
+  });
+  it('finishes the requests in flight and flushes its outbox on SIGTERM: everything published once, before the restart', async () => {
+    const identityHttp = request(identity.url);
+    const admin = await adminToken(identityHttp);
+    const networkId = (await createTestNetwork(identityHttp, admin, 'producer-stop')).id;
+    const writers = startWriters(networkId, admin, 'stopped');
+    await expectEventually(async () => expect((await outboxOf(networkId)).written).toBeGreaterThanOrEqual(20), { timeoutMs: 60_000, intervalMs: 20 });
+    const stopped = await identity.terminate();
+    const acknowledged = await writers.stop();
+    expect(stopped.exit).toBe('SIGTERM');
+    expect(stopped.log.some((line) => line.includes('"msg":"stopped"'))).toBe(true);
+    // Before any restart: each committed write is published (the relay flushed), and none went unanswered.
+    const atExit = await outboxOf(networkId);
+    process.stderr.write(`producer-restart: SIGTERM with ${acknowledged} writes acknowledged, ${atExit.written} committed, ${atExit.published} published at exit\n`);
+    expect(atExit).toEqual({ written: acknowledged, published: acknowledged });
+
+    await identity.start();
+    const token = await adminToken(request(identity.url));
+    const registrations = () =>
+      evaluation.http.get(`/v1/reports/networks/${networkId}/registrations`).set('authorization', `Bearer ${token}`);
+    await expectEventually(async () => expect((await registrations()).body.registeredUsers).toBe(acknowledged), { timeoutMs: 60_000, intervalMs: 250 });
+    // Nothing was published twice: one record per user on the topic.
+    const records = await probe.waitFor((record) => (record.data as { networkId?: string })?.networkId === networkId, acknowledged, 60_000);
+    expect(records.map((record) => record.key).sort()).toEqual([...new Set(records.map((record) => record.key))].sort());
+    expect(records).toHaveLength(acknowledged);
   });
 });
