@@ -305,25 +305,52 @@ export function weeklySeries(facts: ProgramFacts, asOf: string): WeekFigures[] {
   if (first === null || Date.parse(first) > Date.parse(asOf)) return [];
   const last = Date.parse(weekStart(asOf));
   const start = Math.max(Date.parse(weekStart(first)), last - (MAX_WEEKS - 1) * WEEK_MS);
-  const inWeek = (at: string | null, from: number) => at !== null && Date.parse(at) >= from && Date.parse(at) < from + WEEK_MS;
+  // Each fact is dated once and counted in its week: one pass over the facts, not one per week.
+  const weekCount = Math.floor((last - start) / WEEK_MS) + 1;
+  const weekOf = (at: string | null): number => {
+    const offset = at === null ? NaN : Date.parse(at) - start;
+    const week = offset >= 0 ? Math.floor(offset / WEEK_MS) : -1;
+    return week < weekCount ? week : -1;
+  };
+  const perWeek = (dates: readonly (string | null)[]): number[] => {
+    const counts = new Array<number>(weekCount).fill(0);
+    for (const at of dates) {
+      const week = weekOf(at);
+      if (week >= 0) counts[week] += 1;
+    }
+    return counts;
+  };
+  const enrolments = perWeek(facts.enrollments.map((enrollment) => enrollment.enrolledAt));
+  const matchesAccepted = perWeek(accepted.map((match) => match.acceptedAt));
+  const sessionsHeld = perWeek(held.map((session) => session.startsAt));
+  const noShowsPerWeek = perWeek(noShows.map((session) => session.startsAt));
+  const messagesSent = perWeek(facts.messages.map((message) => message.sentAt));
+  const feedbackResponses = perWeek(facts.feedback.map((answer) => answer.submittedAt));
+  const ratings = Array.from({ length: weekCount }, () => [] as number[]);
+  for (const answer of sessionAnswers) {
+    const week = weekOf(answer.submittedAt);
+    if (week >= 0) ratings[week].push(answer.satisfaction);
+  }
   const firstAcceptance = new Map<string, number>();
   for (const match of accepted) {
     const at = Date.parse(match.acceptedAt as string);
     firstAcceptance.set(match.menteeId, Math.min(at, firstAcceptance.get(match.menteeId) ?? at));
   }
+  const acceptances = [...firstAcceptance.values()].filter((at) => !Number.isNaN(at)).sort((a, b) => a - b);
   const weeks: WeekFigures[] = [];
-  for (let from = start; from <= last; from += WEEK_MS) {
-    const ratings = sessionAnswers.filter((answer) => inWeek(answer.submittedAt, from)).map((answer) => answer.satisfaction);
+  for (let week = 0, matched = 0; week < weekCount; week++) {
+    const from = start + week * WEEK_MS;
+    while (matched < acceptances.length && acceptances[matched] < from + WEEK_MS) matched += 1;
     weeks.push({
       weekStart: new Date(from).toISOString(),
-      enrolments: facts.enrollments.filter((enrollment) => inWeek(enrollment.enrolledAt, from)).length,
-      matchesAccepted: accepted.filter((match) => inWeek(match.acceptedAt, from)).length,
-      sessionsHeld: held.filter((session) => inWeek(session.startsAt, from)).length,
-      noShows: noShows.filter((session) => inWeek(session.startsAt, from)).length,
-      messagesSent: facts.messages.filter((message) => inWeek(message.sentAt, from)).length,
-      feedbackResponses: facts.feedback.filter((answer) => inWeek(answer.submittedAt, from)).length,
-      averageSessionRating: avg(ratings),
-      cumulativeMatchedMentees: [...firstAcceptance.values()].filter((at) => at < from + WEEK_MS).length,
+      enrolments: enrolments[week],
+      matchesAccepted: matchesAccepted[week],
+      sessionsHeld: sessionsHeld[week],
+      noShows: noShowsPerWeek[week],
+      messagesSent: messagesSent[week],
+      feedbackResponses: feedbackResponses[week],
+      averageSessionRating: avg(ratings[week]),
+      cumulativeMatchedMentees: matched,
     });
   }
   return weeks;
