@@ -10,11 +10,12 @@ import { randomUUID } from 'crypto';
 import { allServiceFacts, type ServiceFacts } from '../../tools/deploy/service-catalogue';
 
 /**
- * A poison record on every topic every service consumes (read from the
- * services' `@HandlesEvent` providers, not listed by hand), with all the
- * consuming services running: each consumer group puts each poison record on
- * `<topic>.dlt` exactly once, with headers saying why, and then processes the
- * valid event behind it on the same partition.
+ * Poison records (data failing its schema, a value that is not JSON, a record
+ * without CloudEvents headers) on every topic every service consumes (read
+ * from the services' `@HandlesEvent` providers, not listed by hand), with all
+ * the consuming services running: each consumer group puts each poison record
+ * on `<topic>.dlt` exactly once, with headers saying why, and then processes
+ * the valid event behind it on the same partition.
  */
 describe('poison records on every consumed topic', () => {
   const consumers = allServiceFacts().filter((facts) => facts.consumes.length > 0);
@@ -55,7 +56,7 @@ describe('poison records on every consumed topic', () => {
   });
 
   it('dead-letters each poison record once per consumer group, and processes the valid event behind it', async () => {
-    const sent: Array<{ topic: string; schemaPoison: string; jsonPoison: string; sentinels: Map<string, string> }> = [];
+    const sent: Array<{ topic: string; poisons: Array<{ id: string; reason: string }>; sentinels: Map<string, string> }> = [];
     for (const topic of topics) {
       // One key for the poison records and the sentinels: one partition, in this order.
       const key = randomUUID();
@@ -66,23 +67,29 @@ describe('poison records on every consumed topic', () => {
         const { subjectField, example } = definition(type);
         return toKafkaMessage(createEnvelope(definition(type), { ...(example as Record<string, unknown>), [subjectField]: key }));
       };
-      const schemaPoison = valid(types[0]);
-      const jsonPoison = valid(types[0]);
+      const [schemaPoison, jsonPoison, headerPoison] = [valid(types[0]), valid(types[0]), valid(types[0])];
       const sentinels = types.map(valid);
       await producer.send(topic, [
+        // Its data lacks required fields.
         { ...schemaPoison, value: JSON.stringify({ [definition(types[0]).subjectField]: key }) },
+        // Not JSON at all.
         { ...jsonPoison, value: '{"truncated": ' },
+        // Written by a client that knows nothing of CloudEvents: no type, source or spec version.
+        { ...headerPoison, headers: { ce_id: headerPoison.headers['ce_id'], 'content-type': 'application/json' } },
         ...sentinels,
       ]);
       sent.push({
         topic,
-        schemaPoison: schemaPoison.headers['ce_id'],
-        jsonPoison: jsonPoison.headers['ce_id'],
+        poisons: [
+          { id: schemaPoison.headers['ce_id'], reason: 'schema' },
+          { id: jsonPoison.headers['ce_id'], reason: 'bad_json' },
+          { id: headerPoison.headers['ce_id'], reason: 'missing_header' },
+        ],
         sentinels: new Map(types.map((type, index) => [type, sentinels[index].headers['ce_id']])),
       });
     }
 
-    for (const { topic, schemaPoison, jsonPoison, sentinels } of sent) {
+    for (const { topic, poisons, sentinels } of sent) {
       const readers = consumers.filter((facts) => facts.consumes.some((consumed) => consumed.name === topic));
       for (const facts of readers) {
         const app = apps.get(facts.name)!;
@@ -95,7 +102,7 @@ describe('poison records on every consumed topic', () => {
           },
           { timeoutMs: 60_000, intervalMs: 250 },
         );
-        for (const [poison, reason] of [[schemaPoison, 'schema'], [jsonPoison, 'bad_json']] as const) {
+        for (const { id: poison, reason } of poisons) {
           const dead = await expectEventually(() => {
             const found = deadLetters.records.filter(
               (record) => record.headers['ce_id'] === poison && record.headers['dlt_consumer_group'] === facts.consumerGroup,
@@ -106,7 +113,7 @@ describe('poison records on every consumed topic', () => {
           expect(dead[0].topic).toBe(deadLetterTopic(topic));
           expect(dead[0].headers).toMatchObject({ dlt_original_topic: topic, dlt_reason: reason, dlt_attempts: '0' });
           expect(dead[0].headers['dlt_error']).not.toBe('');
-          // Neither poison record left a trace in the consumer's inbox.
+          // No poison record left a trace in the consumer's inbox.
           const rows = await app.dataSource.query('SELECT 1 FROM inbox WHERE event_id = $1', [poison]);
           expect(rows).toEqual([]);
         }
@@ -117,10 +124,10 @@ describe('poison records on every consumed topic', () => {
     }
     // Every record on a dead-letter topic is one of ours, and nothing more arrived than expected.
     const expected = sent.reduce(
-      (sum, { topic }) => sum + 2 * consumers.filter((facts) => facts.consumes.some((consumed) => consumed.name === topic)).length,
+      (sum, { topic, poisons }) => sum + poisons.length * consumers.filter((facts) => facts.consumes.some((consumed) => consumed.name === topic)).length,
       0,
     );
-    const ours = new Set(sent.flatMap(({ schemaPoison, jsonPoison }) => [schemaPoison, jsonPoison]));
+    const ours = new Set(sent.flatMap(({ poisons }) => poisons.map((poison) => poison.id)));
     expect(deadLetters.records.filter((record) => ours.has(record.headers['ce_id']))).toHaveLength(expected);
   });
 });
