@@ -17,9 +17,13 @@ export class OutboxWriter {
     }
     const envelope = createEnvelope(definition, data, { traceparent: currentTraceparent() });
     const message = toKafkaMessage(envelope);
+    // Row and notification in one statement: one round trip per event in the caller's transaction.
     await manager.query(
-      `INSERT INTO outbox (event_id, topic, message_key, event_type, network_id, headers, payload)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `WITH written AS (
+         INSERT INTO outbox (event_id, topic, message_key, event_type, network_id, headers, payload)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING topic
+       )
+       SELECT pg_notify($8, topic) FROM written`,
       [
         envelope.id,
         definition.topic,
@@ -28,9 +32,9 @@ export class OutboxWriter {
         envelope.networkId,
         JSON.stringify(message.headers),
         message.value,
+        OUTBOX_CHANNEL,
       ],
     );
-    await manager.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, definition.topic]);
     return envelope.id;
   }
 }
