@@ -675,7 +675,10 @@ describe('a whole mentoring programme, end to end, through the public APIs of th
   });
 
   phase('every record seen on the topics is a valid CloudEvent of the catalogue, and the programme produced exactly its events', async () => {
-    const deadLettered = probe.records.filter((record) => deadLetterTopics.has(record.topic));
+    // Only the programme's own: a service starting in a full test run may first drain older suites' poison records.
+    const deadLettered = probe.records.filter(
+      (record) => deadLetterTopics.has(record.topic) && (record.headers['ce_networkid'] === networkId || !!record.value?.includes(networkId)),
+    );
     expect(deadLettered.map((record) => `${record.topic}: ${record.headers['dlt_reason']} ${record.headers['dlt_error']}`)).toEqual([]);
     const live = probe.records.filter((record) => !deadLetterTopics.has(record.topic));
     const ours = () => live.filter((record) => record.headers['ce_networkid'] === networkId);
