@@ -62,6 +62,8 @@ const DEFAULT_CAPACITY = 2;
 /** Requests in flight at once: enough to overlap I/O, few enough for two cores hashing passwords. */
 const PARALLEL = 6;
 
+/** The subject of communication's follow-up of an alert, in English or French. */
+const FOLLOW_UP = /^(How is your mentoring going\?|Comment se passe votre mentorat \?)$/;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const sleepUntil = async (instant: number) => {
   // Waiting for wall-clock time to pass a session's start, not for an effect.
@@ -536,7 +538,9 @@ describe('a whole mentoring programme, end to end, through the public APIs of th
     const atRisk = pairs.filter((pair) => expected.has(pair.matchId));
     await expectEventually(
       () => {
-        for (const pair of atRisk) for (const person of [pair.mentor, pair.mentee]) expect(stack.smtp.messagesTo(person.email).length).toBeGreaterThan(planOf(pairs.indexOf(pair)).length);
+        // Each follow-up went by mail to its participant (in their language), and to nobody else.
+        const followUps = stack.smtp.messages.filter((mail) => FOLLOW_UP.test(mail.subject) && mail.to.some((to) => to.endsWith(`@${domain}`)));
+        expect(followUps.flatMap((mail) => mail.to).sort()).toEqual(atRisk.flatMap((pair) => [pair.mentor.email, pair.mentee.email]).sort());
         const nudges = probe.records.filter((record) => record.headers['ce_networkid'] === networkId && record.headers['ce_type'] === nudgeSent.type);
         expect(new Set(nudges.map((record) => record.headers['ce_id'])).size).toBe(2 * alerts.length);
       },
