@@ -1,7 +1,9 @@
-import { deadLetterTopic, userRegistered } from '@passerelle/contracts';
-import { adminToken, createTestApp, createTestNetwork, expectEventually, KafkaProbe, TcpProxy, type TestApp, testDatabaseUrl } from '@passerelle/testing';
+import { deadLetterTopic, TOPICS, userRegistered } from '@passerelle/contracts';
+import { adminToken, createTestApp, createTestNetwork, expectEventually, KafkaProbe, RawProducer, TcpProxy, type TestApp, testDatabaseUrl } from '@passerelle/testing';
+import { Client } from 'pg';
 import { evaluationApp } from '../../apps/evaluation/src/evaluation.app';
 import { identityApp } from '../../apps/identity/src/identity.app';
+import { appliedCount, expectExactEffects, type Get, type Query, sendBurst, waitUntilMidway } from './evaluation-burst';
 
 /** How long each cut lasts ("for a while"), with a request every second meanwhile. */
 const CUT_MS = 8_000;
@@ -27,8 +29,9 @@ function throughProxy(service: string): { proxy: TcpProxy; url: () => string } {
  * The network path to one service's database is cut for a while: requests
  * fail cleanly with 503, readiness goes red while liveness stays green, and
  * the service recovers by itself when the database is reachable again. On a
- * consuming service, the events that arrive meanwhile wait (they are neither
- * dead-lettered nor lost) and each counts once after recovery.
+ * consuming service, the cut lands in the middle of a burst (transactions
+ * die half-way), and the events that keep arriving wait: none is
+ * dead-lettered or lost, and each counts once after recovery.
  */
 describe('database outage', () => {
   const identityDatabase = throughProxy('identity');
@@ -43,7 +46,7 @@ describe('database outage', () => {
     await identityDatabase.proxy.start();
     await evaluationDatabase.proxy.start();
     probe = await new KafkaProbe([userRegistered.topic]).start();
-    deadLetters = await new KafkaProbe([deadLetterTopic(userRegistered.topic)]).start();
+    deadLetters = await new KafkaProbe(TOPICS.map((topic) => deadLetterTopic(topic.name))).start();
     identity = await createTestApp(identityApp, { env: { DATABASE_URL: identityDatabase.url() } });
     evaluation = await createTestApp(evaluationApp, {
       env: { DATABASE_URL: evaluationDatabase.url(), AUTH_JWKS_URL: `${identity.url}/.well-known/jwks.json` },
@@ -104,8 +107,23 @@ describe('database outage', () => {
     const registrations = () => evaluation.http.get(`/v1/reports/networks/${networkId}/registrations`).set('authorization', `Bearer ${admin}`);
     await register(networkId, 'first@example.org').expect(201);
     await expectEventually(async () => expect((await registrations()).body.registeredUsers).toBe(1));
+    // The test reads evaluation's database directly, not through the proxy it cuts.
+    const direct = new Client({ connectionString: testDatabaseUrl('evaluation') });
+    await direct.connect();
+    const query: Query = async (sql, params) => (await direct.query(sql, params)).rows;
+    const get: Get = async (path) => {
+      const response = await evaluation.http.get(path).set('authorization', `Bearer ${admin}`);
+      return { status: response.status, body: response.body };
+    };
+    const burstNetworkId = (await createTestNetwork(identity.http, admin, 'db-burst')).id;
+    const producer = new RawProducer();
+    const burst = await sendBurst(producer, burstNetworkId).finally(() => producer.stop());
+    const appliedBefore = await waitUntilMidway(query, burst.ids);
 
     evaluationDatabase.proxy.disconnect();
+    const appliedAtCut = await appliedCount(query, burst.ids);
+    process.stderr.write(`database-outage: evaluation's database cut with ${appliedAtCut} of the burst's ${burst.ids.length} events applied\n`);
+    expect(appliedAtCut).toBeGreaterThanOrEqual(appliedBefore);
     const cutAt = Date.now();
     const written: string[] = [];
     while (Date.now() - cutAt < CUT_MS) {
@@ -121,6 +139,8 @@ describe('database outage', () => {
       await evaluation.http.get('/health/live').expect(200);
       await pause(REQUEST_EVERY_MS);
     }
+    // Nothing of the burst took effect during the cut.
+    expect(await appliedCount(query, burst.ids)).toBe(appliedAtCut);
     const published = await probe.waitFor((record) => written.includes(record.key ?? ''), written.length, 30_000);
 
     evaluationDatabase.proxy.restore();
@@ -135,5 +155,12 @@ describe('database outage', () => {
     const dead = deadLetters.records.filter((record) => written.includes(record.key ?? '') && record.headers['dlt_consumer_group'] === 'passerelle.evaluation');
     expect(dead).toEqual([]);
     expect((await registrations()).body.registeredUsers).toBe(1 + written.length);
+    // The burst the cut interrupted: every event applied once, every figure exact, none dead-lettered.
+    try {
+      await expectExactEffects({ query, get }, { networkId: burstNetworkId, ...burst });
+    } finally {
+      await direct.end();
+    }
+    expect(deadLetters.records.filter((record) => burst.ids.includes(record.headers['ce_id']))).toEqual([]);
   });
 });
