@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { ScaledObject } from '@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject';
+import { TriggerAuthentication } from '@kubernetes-models/keda/keda.sh/v1alpha1/TriggerAuthentication';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { Job } from 'kubernetes-models/batch/v1/Job';
@@ -141,6 +142,7 @@ const VALIDATORS: Readonly<Record<string, Validate>> = {
   'networking.k8s.io/v1/Ingress': modelValidator(Ingress),
   'networking.k8s.io/v1/NetworkPolicy': modelValidator(NetworkPolicy),
   'keda.sh/v1alpha1/ScaledObject': modelValidator(ScaledObject),
+  'keda.sh/v1alpha1/TriggerAuthentication': modelValidator(TriggerAuthentication),
   'kafka.strimzi.io/v1beta2/KafkaTopic': schemaValidator(kafkaTopicSchema),
   'kafka.strimzi.io/v1beta2/KafkaUser': schemaValidator(kafkaUserSchema),
 };
@@ -185,16 +187,20 @@ const templateOf = (object: Resource) => (object.spec as { template: PodTemplate
 const selects = (selector: Record<string, string>, labels: Record<string, string>) =>
   Object.entries(selector).every(([key, value]) => labels[key] === value);
 
-/** The environment a container gets: its ConfigMap, then its Secret (when the overlay defines it). */
+/**
+ * The environment a container gets: its ConfigMap, then its Secret (when the
+ * overlay defines it), then the one variable taken from elsewhere: the Kafka
+ * password Strimzi writes for the service's KafkaUser (a stand-in value here).
+ */
 function environmentOf(objects: readonly Resource[], container: Container): Record<string, string> {
   const env: Record<string, string> = {};
-  expect(container.env ?? []).toEqual([]);
+  expect(container.env).toEqual([{ name: 'KAFKA_SASL_PASSWORD', valueFrom: { secretKeyRef: { name: kafkaUserName(container.name), key: 'password' } } }]);
   for (const source of container.envFrom ?? []) {
     if (source.configMapRef) Object.assign(env, find(objects, 'ConfigMap', source.configMapRef.name).data as Record<string, string>);
     const secret = source.secretRef && objects.find((o) => o.kind === 'Secret' && o.metadata.name === source.secretRef?.name);
     if (secret) Object.assign(env, secret.stringData as Record<string, string>);
   }
-  return env;
+  return { ...env, KAFKA_SASL_PASSWORD: 'written-by-the-strimzi-user-operator' };
 }
 
 describe('deploy/kubernetes/base', () => {
@@ -306,12 +312,14 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
         expect(secret).toBeUndefined();
       } else {
         const values = (secret?.stringData ?? {}) as Record<string, string>;
-        expect(Object.keys(values).sort()).toEqual([...secrets].sort());
+        // The Kafka password is Strimzi's (environmentOf checks where it comes from), every other secret is the Secret's.
+        expect(Object.keys(values).sort()).toEqual(secrets.filter((variable) => variable !== 'KAFKA_SASL_PASSWORD').sort());
         for (const value of Object.values(values)) expect(value).toContain('development-only');
         expect(secret?.metadata.annotations).toMatchObject({ 'passerelle.io/development-only': 'true' });
       }
       const config = loadConfig(facts.schema, environmentOf(objects, main));
       expect(config).toMatchObject({ databaseMigrateOnStart: false, kafkaCreateTopics: false, kafkaBrokers: [KAFKA_CLUSTER.bootstrap], httpTrustProxyHops: 1 });
+      expect(config).toMatchObject({ kafkaSaslMechanism: 'scram-sha-512', kafkaSaslUsername: kafkaUserName(name) });
       // Every service verifies tokens from identity's Service, and requires the issuer identity writes.
       const identity = SERVICES.find((other) => other.name === 'identity') as ServiceFacts;
       const jwks = new URL(config.authJwksUrl as string);

@@ -73,11 +73,17 @@ export const DOMAIN_RETENTION_MS = -1;
 export const DEAD_LETTER_RETENTION_MS = 30 * 24 * 3_600_000;
 
 /** Non-secret values every service's ConfigMap sets (the rest stay at their schema defaults). */
+/** The service's Strimzi KafkaUser; Strimzi writes its SCRAM password to a Secret of the same name (key `password`). */
+export const kafkaUserName = (service: string) => `passerelle-${service}`;
+
 export function sharedEnvironment(service: string, port: number): Record<string, string> {
   return {
     PORT: String(port),
     DATABASE_MIGRATE_ON_START: 'false',
     KAFKA_BROKERS: KAFKA_CLUSTER.bootstrap,
+    // Authenticated as its own KafkaUser, whose ACLs allow only its topics and group (the password comes from Strimzi's Secret).
+    KAFKA_SASL_MECHANISM: 'scram-sha-512',
+    KAFKA_SASL_USERNAME: kafkaUserName(service),
     KAFKA_CREATE_TOPICS: 'false',
     OTEL_EXPORTER_OTLP_ENDPOINT: OTEL_COLLECTOR.endpoint,
     HTTP_TRUST_PROXY_HOPS: '1',

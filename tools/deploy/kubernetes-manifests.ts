@@ -7,6 +7,7 @@
 import { deadLetterTopic, TOPICS } from '@passerelle/contracts';
 import type { Variable } from '@passerelle/platform/config';
 import type { IScaledObject } from '@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject';
+import type { ITriggerAuthentication } from '@kubernetes-models/keda/keda.sh/v1alpha1/TriggerAuthentication';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import type { IJob } from 'kubernetes-models/batch/v1/Job';
@@ -52,7 +53,9 @@ const serverSelector = (service: string) => ({ 'app.kubernetes.io/name': service
 export const configMapName = (service: string) => `${service}-config`;
 /** Secret holding the schema's `secret: true` variables; provided per environment, never committed with real values. */
 export const secretName = (service: string) => `${service}-secrets`;
-export const kafkaUserName = (service: string) => `passerelle-${service}`;
+export const kafkaUserName = settings.kafkaUserName;
+/** Written by Strimzi's User Operator, not by us: it reaches the pod as one variable, not through `<service>-secrets`. */
+const KAFKA_PASSWORD_VARIABLE = 'KAFKA_SASL_PASSWORD';
 export const mainJs = (service: string) => `dist/apps/${service}/src/main.js`;
 
 /** The container and pod hardening shared by Deployments and migration Jobs (Pod Security Standard "restricted"). */
@@ -73,6 +76,7 @@ function podSpec(facts: ServiceFacts, container: Omit<IContainer, 'name'>): IPod
         image: settings.IMAGE,
         ...container,
         envFrom: [{ configMapRef: { name: configMapName(facts.name) } }, { secretRef: { name: secretName(facts.name) } }],
+        env: [{ name: KAFKA_PASSWORD_VARIABLE, valueFrom: { secretKeyRef: { name: kafkaUserName(facts.name), key: 'password' } } }],
         resources: settings.resourcesOf(facts.name),
         securityContext: {
           allowPrivilegeEscalation: false,
@@ -232,8 +236,10 @@ function autoscaler(facts: ServiceFacts): IHorizontalPodAutoscaler | IScaledObje
         { type: 'cpu', metricType: 'Utilization', metadata: { value: String(settings.CPU_TARGET_PERCENT) } },
         ...facts.consumes.map((topic) => ({
           type: 'kafka',
+          authenticationRef: { name: triggerAuthenticationName(facts.name) },
           metadata: {
             bootstrapServers: settings.KAFKA_CLUSTER.bootstrap,
+            sasl: 'scram_sha512',
             consumerGroup: facts.consumerGroup,
             topic: topic.name,
             lagThreshold: String(settings.LAG_THRESHOLD),
@@ -243,6 +249,21 @@ function autoscaler(facts: ServiceFacts): IHorizontalPodAutoscaler | IScaledObje
           },
         })),
       ],
+    },
+  };
+}
+
+const triggerAuthenticationName = (service: string) => `${service}-kafka`;
+
+/** KEDA reads the group's lag as the service's own KafkaUser: its name from the container's environment, its password from Strimzi's Secret. */
+function triggerAuthentication(facts: ServiceFacts): ITriggerAuthentication {
+  return {
+    apiVersion: 'keda.sh/v1alpha1',
+    kind: 'TriggerAuthentication',
+    metadata: { name: triggerAuthenticationName(facts.name), labels: labelsOf(facts.name, 'server') },
+    spec: {
+      env: [{ parameter: 'username', name: 'KAFKA_SASL_USERNAME', containerName: facts.name }],
+      secretTargetRef: [{ parameter: 'password', name: kafkaUserName(facts.name), key: 'password' }],
     },
   };
 }
@@ -405,6 +426,7 @@ export function buildBase(all: readonly ServiceFacts[] = allServiceFacts()): Man
         deployment(facts),
         service(facts),
         podDisruptionBudget(facts),
+        ...(facts.consumes.length > 0 ? [triggerAuthentication(facts)] : []),
         autoscaler(facts),
         migrationJob(facts),
         networkPolicy(facts, all),
@@ -424,7 +446,7 @@ export function developmentSecrets(all: readonly ServiceFacts[] = allServiceFact
     type: 'Opaque',
     stringData: Object.fromEntries(
       Object.values(facts.schema)
-        .filter((variable) => variable.secret)
+        .filter((variable) => variable.secret && variable.env !== KAFKA_PASSWORD_VARIABLE)
         .map((variable) => [variable.env, placeholder(facts.name, variable)]),
     ),
   }));

@@ -10,7 +10,7 @@ import { createDataSource, type DatabaseOptions, ensureDatabase, migrate } from 
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { EventConsumerHost } from './inbox/event-consumer.host';
-import { KafkaConnection } from './kafka/kafka-connection';
+import { KafkaConnection, kafkaSecurityOf } from './kafka/kafka-connection';
 import { Mailer } from './mail/mailer';
 import { createLogger } from './observability/logger';
 import { PlatformMetrics } from './observability/metrics';
@@ -66,7 +66,7 @@ export class PlatformModule {
           provide: KafkaConnection,
           inject: [PLATFORM_LOGGER],
           useFactory: (logger: Logger) =>
-            new KafkaConnection(`passerelle-${service}-${hostname()}`, config.kafkaBrokers, logger),
+            new KafkaConnection(`passerelle-${service}-${hostname()}`, config.kafkaBrokers, logger, kafkaSecurityOf(config)),
         },
         OutboxWriter,
         {

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from '@passerelle/platform/config';
 import { createDataSource } from '@passerelle/platform/database';
-import { KafkaConnection } from '@passerelle/platform/kafka';
+import { KafkaConnection, kafkaSecurityOf } from '@passerelle/platform/kafka';
 import { createLogger } from '@passerelle/platform/observability';
 import { hostname } from 'os';
 import { evaluationConfigSchema } from '../config';
@@ -16,6 +16,7 @@ export async function runRebuildCommand(): Promise<number> {
   let config;
   try {
     config = loadConfig(evaluationConfigSchema);
+    kafkaSecurityOf(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`evaluation rebuild: ${error.message}\n`);
@@ -27,7 +28,7 @@ export async function runRebuildCommand(): Promise<number> {
   // Migrations belong to the service (or its migration Job): the command only needs the tables to exist.
   const dataSource = createDataSource({ url: config.databaseUrl, poolSize: 2, entities: [], migrations: [] });
   await dataSource.initialize();
-  const kafka = new KafkaConnection(`passerelle-evaluation-rebuild-${hostname()}`, config.kafkaBrokers, logger);
+  const kafka = new KafkaConnection(`passerelle-evaluation-rebuild-${hostname()}`, config.kafkaBrokers, logger, kafkaSecurityOf(config));
   try {
     const rebuilder = new ProjectionRebuilder(dataSource, kafka, logger);
     const started = await rebuilder.begin(null);

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { ConfigError, type ConfigSchema, describeConfig, loadConfig } from '../config/config-schema';
 import { createDataSource, ensureDatabase, migrate } from '../database/data-source';
+import { kafkaSecurityOf } from '../kafka/kafka-connection';
 import { HttpErrorFilter } from '../http/http-error.filter';
 import { requestObserver } from '../http/request-observer.middleware';
 import { createValidationPipe, invalidField } from '../http/validation';
@@ -69,6 +70,8 @@ export async function runService<S extends ConfigSchema>(definition: ServiceDefi
   let config: ServiceConfig<S>;
   try {
     config = loadConfig(definition.configSchema) as ServiceConfig<S>;
+    // Settings that depend on each other are checked here too, so they fail like any other.
+    kafkaSecurityOf(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${service}: ${error.message}\n`);

@@ -39,6 +39,32 @@ export function platformConfigSchema(service: string, defaultPort: number) {
       default: ['127.0.0.1:9092'],
       description: 'comma-separated Kafka bootstrap servers',
     },
+    kafkaSsl: {
+      env: 'KAFKA_SSL',
+      type: 'boolean',
+      default: false,
+      description: 'connect to the brokers over TLS (the system CA store verifies them)',
+    },
+    kafkaSaslMechanism: {
+      env: 'KAFKA_SASL_MECHANISM',
+      type: 'enum',
+      values: ['none', 'plain', 'scram-sha-256', 'scram-sha-512'],
+      default: 'none',
+      description: 'SASL mechanism the service authenticates to Kafka with (e.g. scram-sha-512 for a Strimzi KafkaUser); none: no authentication',
+    },
+    kafkaSaslUsername: {
+      env: 'KAFKA_SASL_USERNAME',
+      type: 'string',
+      default: '',
+      description: 'SASL user name (the KafkaUser); required when KAFKA_SASL_MECHANISM is not none',
+    },
+    kafkaSaslPassword: {
+      env: 'KAFKA_SASL_PASSWORD',
+      type: 'string',
+      default: '',
+      secret: true,
+      description: 'SASL password; required when KAFKA_SASL_MECHANISM is not none',
+    },
     kafkaCreateTopics: {
       env: 'KAFKA_CREATE_TOPICS',
       type: 'boolean',

@@ -1,7 +1,34 @@
-import { type Admin, Kafka, type LogEntry, logLevel as KafkaLogLevel, Partitioners, type Producer } from 'kafkajs';
+import { type Admin, Kafka, type LogEntry, logLevel as KafkaLogLevel, Partitioners, type Producer, type SASLOptions } from 'kafkajs';
 import type { Logger } from 'pino';
+import { ConfigError } from '../config/config-schema';
 
 const BOUNDED_RETRIES_WARNING = 'Limiting retries for the idempotent producer may invalidate EoS guarantees';
+
+/** How a service authenticates to the brokers (PRODUCT.md, Security: least-privilege ACLs per service). */
+export interface KafkaSecurity {
+  readonly ssl: boolean;
+  readonly sasl?: { readonly mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; readonly username: string; readonly password: string };
+}
+
+/** The security settings of a platform configuration; a SASL mechanism without its credentials is a configuration error. */
+export function kafkaSecurityOf(config: {
+  readonly kafkaSsl: boolean;
+  readonly kafkaSaslMechanism: string;
+  readonly kafkaSaslUsername: string;
+  readonly kafkaSaslPassword: string;
+}): KafkaSecurity {
+  const mechanism = config.kafkaSaslMechanism;
+  if (mechanism === 'none') return { ssl: config.kafkaSsl };
+  const missing = [
+    ...(config.kafkaSaslUsername ? [] : [`KAFKA_SASL_USERNAME: is required when KAFKA_SASL_MECHANISM is ${mechanism}`]),
+    ...(config.kafkaSaslPassword ? [] : [`KAFKA_SASL_PASSWORD: is required when KAFKA_SASL_MECHANISM is ${mechanism}`]),
+  ];
+  if (missing.length > 0) throw new ConfigError(missing);
+  return {
+    ssl: config.kafkaSsl,
+    sasl: { mechanism: mechanism as 'plain' | 'scram-sha-256' | 'scram-sha-512', username: config.kafkaSaslUsername, password: config.kafkaSaslPassword },
+  };
+}
 
 export interface TopicSpec {
   readonly name: string;
@@ -22,10 +49,14 @@ export class KafkaConnection {
     readonly clientId: string,
     readonly brokers: readonly string[],
     private readonly logger: Logger,
+    security: KafkaSecurity = { ssl: false },
   ) {
     this.kafka = new Kafka({
       clientId,
       brokers: [...brokers],
+      ssl: security.ssl,
+      // kafkajs types each mechanism's options apart; ours are the same three fields for all of them.
+      ...(security.sasl ? { sasl: { ...security.sasl } as SASLOptions } : {}),
       connectionTimeout: 3_000,
       requestTimeout: 30_000,
       retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 5 },
