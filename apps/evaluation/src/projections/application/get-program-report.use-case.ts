@@ -3,7 +3,7 @@ import { type AuthUser, canSeeNetwork, isPlatformAdmin } from '@passerelle/platf
 import { DataSource, type EntityManager } from 'typeorm';
 import { KPI_DEFINITIONS } from '../domain/kpi-definitions';
 import { computeKpis, pairHealth, type ProgramFacts, weeklySeries } from '../domain/program-report';
-import { liveGeneration, loadProgramFacts } from '../infrastructure/program-facts.repository';
+import { loadProgramFacts } from '../infrastructure/program-facts.repository';
 import { RiskRulesRepository } from '../infrastructure/risk-rules.repository';
 
 export interface Freshness {
@@ -38,48 +38,106 @@ export function requireReportReader(caller: AuthUser): void {
   }
 }
 
+/** Reports computed recently, kept for the readers that ask for the same one meanwhile. */
+const RECENT_REPORTS = 64;
+
+/** What a report depends on besides its facts, read in one statement: the live generation, where the programme lives, its freshness row and its risk rules. */
+const REPORT_STATE = `
+  SELECT g.generation, p.network_id, to_jsonb(f) AS freshness, to_jsonb(r) AS rules
+    FROM projection_generations g
+    LEFT JOIN p_programs p ON p.generation = g.generation AND p.program_id = $1
+    LEFT JOIN projection_freshness f ON f.program_id = $1
+    LEFT JOIN program_risk_rules r ON r.program_id = $1
+   WHERE g.state = 'live'`;
+
+interface ReportState {
+  readonly generation: number;
+  readonly network_id: string | null;
+  readonly freshness: { event_time: string; applied_at: string; lag_ms: string | number } | null;
+  readonly rules: Record<string, unknown> | null;
+}
+
 /**
  * A programme's report (issue 7, item 5), read from the live generation in
  * one REPEATABLE READ snapshot, so a rebuild swapping generations meanwhile
  * never mixes two of them in one answer.
+ *
+ * A report depends only on the live generation, the programme's facts, its
+ * risk rules and the instant it is computed at. Every event the live
+ * consumer applies to a programme also moves that programme's freshness row
+ * in the same transaction, so (generation, freshness row, rules row, asOf)
+ * names one report: a reader first reads that key in one statement (a
+ * consistent snapshot of its own) and gets the report already computed for
+ * it, if any; otherwise the facts are loaded and folded in one snapshot as
+ * before. Without `asOf`, a report is computed at the current second, so a
+ * dashboard polled by many readers costs one computation per second at most.
  */
 @Injectable()
 export class GetProgramReportUseCase {
+  private readonly recent = new Map<string, Promise<Awaited<ReturnType<GetProgramReportUseCase['compute']>>>>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly rules: RiskRulesRepository,
   ) {}
 
   async execute(caller: AuthUser, programId: string, asOf: string | undefined) {
-    const at = asOf ? new Date(asOf).toISOString() : new Date().toISOString();
+    const at = asOf ? new Date(asOf).toISOString() : new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+    const known = this.recent.get(reportKey(programId, await readState(this.dataSource.manager, caller, programId), at));
+    if (known) return known;
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const generation = await liveGeneration(manager);
-      const networkId = await programNetwork(manager, generation, caller, programId);
-      requireReportReader(caller);
-      const facts = (await loadProgramFacts(manager, generation, networkId, programId)) as ProgramFacts;
-      const { custom, ...rules } = await this.rules.rulesFor(manager, programId);
-      const [fresh] = (await manager.query('SELECT event_time, applied_at, lag_ms FROM projection_freshness WHERE program_id = $1', [programId])) as Array<{
-        event_time: Date;
-        applied_at: Date;
-        lag_ms: string;
-      }>;
-      const freshness: Freshness = {
-        lastEventTime: fresh?.event_time.toISOString() ?? null,
-        lastAppliedAt: fresh?.applied_at.toISOString() ?? null,
-        lagSeconds: fresh ? Number(fresh.lag_ms) / 1000 : null,
-      };
-      return {
-        programId,
-        networkId,
-        asOf: at,
-        generation,
-        freshness,
-        riskRules: { ...rules, custom },
-        kpis: computeKpis(facts, rules, at),
-        weekly: weeklySeries(facts, at),
-        pairs: pairHealth(facts, rules, at),
-        definitions: KPI_DEFINITIONS,
-      };
+      const state = await readState(manager, caller, programId);
+      const key = reportKey(programId, state, at);
+      const report = this.recent.get(key) ?? this.compute(manager, programId, state, at);
+      this.remember(key, report);
+      return report;
     });
   }
+
+  private async compute(manager: EntityManager, programId: string, state: ReportState, at: string) {
+    const { generation } = state;
+    const networkId = state.network_id as string;
+    const facts = (await loadProgramFacts(manager, generation, networkId, programId)) as ProgramFacts;
+    const { custom, ...rules } = await this.rules.rulesFor(manager, programId);
+    const fresh = state.freshness;
+    const freshness: Freshness = {
+      lastEventTime: fresh ? new Date(fresh.event_time).toISOString() : null,
+      lastAppliedAt: fresh ? new Date(fresh.applied_at).toISOString() : null,
+      lagSeconds: fresh ? Number(fresh.lag_ms) / 1000 : null,
+    };
+    return {
+      programId,
+      networkId,
+      asOf: at,
+      generation,
+      freshness,
+      riskRules: { ...rules, custom },
+      kpis: computeKpis(facts, rules, at),
+      weekly: weeklySeries(facts, at),
+      pairs: pairHealth(facts, rules, at),
+      definitions: KPI_DEFINITIONS,
+    };
+  }
+
+  /** Keeps the most recent reports (a failed computation is not kept). */
+  private remember(key: string, report: ReturnType<GetProgramReportUseCase['compute']>): void {
+    if (this.recent.get(key) === report) return;
+    this.recent.set(key, report);
+    report.catch(() => this.recent.delete(key));
+    if (this.recent.size > RECENT_REPORTS) this.recent.delete(this.recent.keys().next().value as string);
+  }
+}
+
+/** The live generation and the programme's freshness and rules rows; 404 or 403 as programNetwork and requireReportReader answer. */
+async function readState(manager: EntityManager, caller: AuthUser, programId: string): Promise<ReportState> {
+  const [state] = (await manager.query(REPORT_STATE, [programId])) as ReportState[];
+  if (!state) throw new Error('no live projection generation');
+  // Another network's programme is answered like one that does not exist (PRODUCT.md: not by guessing ids).
+  if (!state.network_id || !canSeeNetwork(caller, state.network_id)) throw notFound();
+  requireReportReader(caller);
+  return state;
+}
+
+function reportKey(programId: string, state: ReportState, at: string): string {
+  return JSON.stringify([programId, state.generation, state.network_id, state.freshness, state.rules, at]);
 }
