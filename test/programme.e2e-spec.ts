@@ -660,6 +660,24 @@ describe('a whole mentoring programme, end to end, through the public APIs of th
     expect(report.kpis.participation).toMatchObject({ mentorsEnrolled: MENTORS, menteesEnrolled: MENTEES, matchesProposed: MENTEES + 3, matchesAccepted: MENTEES, matchesDeclined: 3, activePairs: MENTEES - 1, roundsCompleted: 2 });
     expect(report.kpis.pairHealth).toEqual({ activePairs: MENTEES - 1, pairsAtRisk: 3 });
 
+    // The university's data warehouse reads the same report with a service account of the network; another network's organizer sees nothing.
+    const account = await identity.expect(201, 'POST', `/v1/networks/${networkId}/service-accounts`, { token: organizer.token, body: { name: 'Data warehouse' } });
+    const integrator = await identity.expect(200, 'POST', '/v1/auth/token', {
+      body: { grant_type: 'client_credentials', client_id: account.clientId, client_secret: account.clientSecret },
+    });
+    const forIntegrator = await evaluation.expect(200, 'GET', `/v1/reports/programs/${programId}`, { token: integrator.access_token, query: { asOf } });
+    expect(forIntegrator.kpis).toEqual(report.kpis);
+    const admin = await platformAdminToken(identity);
+    const elsewhere = await identity.expect(201, 'POST', '/v1/networks', {
+      token: admin,
+      body: { name: `Elsewhere ${suffix}`, slug: `elsewhere-${suffix}`, allowedEmailDomains: [`elsewhere-${suffix}.example`], registrationPolicy: 'open' },
+    });
+    const stranger = await identity.expect(201, 'POST', `/v1/networks/${elsewhere.id}/service-accounts`, { token: admin, body: { name: 'Other CRM' } });
+    const strangerToken = await identity.expect(200, 'POST', '/v1/auth/token', {
+      body: { grant_type: 'client_credentials', client_id: stranger.clientId, client_secret: stranger.clientSecret },
+    });
+    expect((await evaluation.get(`/v1/reports/programs/${programId}`, { token: strangerToken.access_token })).status).toBe(404);
+
     const atRisk = pairsAtRisk(ledger, asOf);
     const flagged = (report.pairs as Array<{ matchId: string; atRisk: boolean }>).filter((pair) => pair.atRisk).map((pair) => pair.matchId);
     expect(flagged.sort()).toEqual([...atRisk.keys()].sort());
