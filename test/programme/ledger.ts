@@ -95,7 +95,7 @@ export function expectedKpis(ledger: Ledger, asOf: string) {
     accepted.filter((m) => m.menteeId === menteeId).map((m) => m.acceptedAt as string).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
   const matched = mentees.filter((e) => firstAccepted(e.userId) !== undefined);
   const heldOf = (matchId: string) => held.filter((s) => s.matchId === matchId).map((s) => s.startsAt);
-  // Every pair of this run is younger than a month: it counts one pair-month... the minimum, 30 days.
+  // A pair counts its days from acceptance to the report, at least 30 (every pair of this run is minutes old).
   const pairMonths = accepted.reduce((sum, m) => sum + Math.max(1, days(m.acceptedAt as string, asOf)) / 30, 0);
   const keeping = active.filter((m) => {
     const last = [...heldOf(m.matchId), m.acceptedAt as string].reduce((a, b) => (Date.parse(a) > Date.parse(b) ? a : b));
