@@ -1,5 +1,6 @@
 import {
   alertRaised,
+  alertRaisedV2,
   alertResolved,
   createEnvelope,
   type EventDefinition,
@@ -9,7 +10,9 @@ import {
   matchAccepted,
   matchEnded,
   programPublished,
+  sessionCancelled,
   sessionCompleted,
+  sessionRescheduled,
   sessionScheduled,
   toKafkaMessage,
   userErased,
@@ -71,8 +74,8 @@ describe('evaluation: feedback, progress, alerts and erasure', () => {
     return { userId: member.userId, token: (await loginAs(identity.http, member)).accessToken };
   }
 
-  /** A programme (100 days in, 20 to go, cadence 14) with a mentor and a mentee enrolled and matched 40 days ago. */
-  async function programmeWithPair() {
+  /** A programme (100 days in, 20 to go, cadence 14) with a mentor and a mentee enrolled and matched 40 days ago (or `acceptedDaysAgo`). */
+  async function programmeWithPair(acceptedDaysAgo = 40) {
     const network = await createTestNetwork(identity.http, admin, 'evalfb');
     const [organizer, mentor, mentee] = await Promise.all([memberOf(network, ['organizer']), memberOf(network), memberOf(network)]);
     const programId = randomUUID();
@@ -112,7 +115,7 @@ describe('evaluation: feedback, progress, alerts and erasure', () => {
       });
     }
     const pair = { networkId: network.id, programId, matchId, mentorId: mentor.userId, menteeId: mentee.userId };
-    await send(matchAccepted, { ...pair, acceptedAt: daysAgo(40) });
+    await send(matchAccepted, { ...pair, acceptedAt: daysAgo(acceptedDaysAgo) });
     return { network, organizer, mentor, mentee, programId, matchId, pair, baseline };
   }
 
@@ -269,6 +272,9 @@ describe('evaluation: feedback, progress, alerts and erasure', () => {
     expect(validateEventData(alertRaised, raised.data)).toEqual({ valid: true });
     expect(raised.data).toMatchObject({ ...pair, severity: 'warning', reasons: [{ code: 'cadence_slipped', observed: expect.any(Number), threshold: 28 }] });
     const alertId = (raised.data as { alertId: string }).alertId;
+    // The same alert as v2 (v1 is deprecated and published beside it while every reason fits v1).
+    const [raisedV2] = await probe.waitFor((record) => record.headers['ce_type'] === alertRaisedV2.type && (record.data as { alertId?: string }).alertId === alertId);
+    expect(raisedV2.data).toEqual(raised.data);
 
     // The sweep keeps judging the pair (still at risk) without raising again.
     const checks = new Set<string>();
@@ -312,17 +318,93 @@ describe('evaluation: feedback, progress, alerts and erasure', () => {
     expect(network.id).toBe(pair.networkId);
   });
 
+  it('raises one alert.raised.v2 (and no v1) for a streak of declined reschedules, and resolves it with a session held', async () => {
+    // Matched 10 days ago, a session held 3 days ago: the cadence rules stay quiet (threshold 28 days) whatever arrives first.
+    const { organizer, programId, matchId, pair, mentor, mentee } = await programmeWithPair(10);
+    await sessionOf(pair, 3, true);
+    const rescheduled = (session: { sessionId: string; startsAt: string }, by: string, daysBack: number) =>
+      send(sessionRescheduled, {
+        ...pair,
+        ...session,
+        startsAt: daysAgo(-7),
+        previousStartsAt: session.startsAt,
+        plannedDurationMinutes: 45,
+        mode: 'video',
+        rescheduledBy: by,
+        rescheduledAt: daysAgo(daysBack),
+      });
+    const cancelled = (session: { sessionId: string }, by: string, daysBack: number) =>
+      send(sessionCancelled, { ...pair, ...session, startsAt: daysAgo(-7), cancelledBy: by, reason: 'participant_request', cancelledAt: daysAgo(daysBack) });
+    const scheduled = (session: { sessionId: string; startsAt: string }) =>
+      send(sessionScheduled, { ...pair, ...session, plannedDurationMinutes: 45, mode: 'video', scheduledBy: pair.menteeId, scheduledAt: daysAgo(2.8) });
+
+    // Declined: the mentor moved it, the mentee cancelled instead of confirming.
+    const first = { sessionId: randomUUID(), startsAt: daysAgo(-5) };
+    await scheduled(first);
+    await rescheduled(first, mentor.userId, 2.5);
+    await cancelled(first, mentee.userId, 2);
+    // Declined too, its events arriving backwards: the latest move (the mentor's) is the one the mentee declined.
+    const second = { sessionId: randomUUID(), startsAt: daysAgo(-6) };
+    await cancelled(second, mentee.userId, 1);
+    await rescheduled(second, mentor.userId, 1.5);
+    await rescheduled(second, mentee.userId, 2.2);
+    await scheduled(second);
+    // Not declined: cancelled by the one who moved it.
+    const withdrawn = { sessionId: randomUUID(), startsAt: daysAgo(-8) };
+    await scheduled(withdrawn);
+    await rescheduled(withdrawn, mentee.userId, 1.2);
+    await cancelled(withdrawn, mentee.userId, 1.1);
+
+    const isOurs = (type: string) => (record: { headers: Record<string, string | undefined>; data: unknown }) =>
+      record.headers['ce_type'] === type && (record.data as { matchId?: string }).matchId === matchId;
+    const [raised] = await probe.waitFor(isOurs(alertRaisedV2.type));
+    expect(validateEventData(alertRaisedV2, raised.data)).toEqual({ valid: true });
+    expect(validateEventData(alertRaised, raised.data)).toMatchObject({ valid: false });
+    expect(raised.data).toMatchObject({ ...pair, severity: 'warning', reasons: [{ code: 'reschedule_declined', observed: 2, threshold: 2 }] });
+    const alertId = (raised.data as { alertId: string }).alertId;
+    const report = await evaluation.http.get(`/v1/reports/programs/${programId}`).set(bearer(organizer.token));
+    expect(report.body.riskRules).toMatchObject({ declinedRescheduleThreshold: 2, custom: false });
+    expect(report.body.pairs).toEqual([
+      expect.objectContaining({ matchId, atRisk: true, sessionsHeld: 1, reasons: [{ code: 'reschedule_declined', observed: 2, threshold: 2 }] }),
+    ]);
+
+    // A session held after the declines ends the streak: the same alert resolves.
+    await sessionOf(pair, 0.5, true);
+    const [resolved] = await probe.waitFor((record) => record.headers['ce_type'] === alertResolved.type && (record.data as { alertId?: string }).alertId === alertId);
+    expect(resolved.data).toMatchObject({ ...pair, alertId, resolution: 'back_on_track' });
+    // v1 cannot say reschedule_declined: it was not published for this alert (it would precede the resolution on the alert's partition).
+    expect(probe.records.filter(isOurs(alertRaisedV2.type))).toHaveLength(1);
+    expect(probe.records.filter(isOurs(alertRaised.type))).toHaveLength(0);
+    const [{ count }] = await evaluation.dataSource.query(`SELECT count(*)::int AS count FROM alerts WHERE match_id = $1`, [matchId]);
+    expect(count).toBe(1);
+  });
+
   it('lets organizers set the at-risk rules of their programme, and no one else', async () => {
     const { organizer, mentor, programId } = await programmeWithPair();
     await projected(`SELECT 1 FROM p_programs WHERE program_id = $1`, [programId]);
     const defaults = await evaluation.http.get(`/v1/alerts/rules/${programId}`).set(bearer(organizer.token));
-    expect(defaults.body).toEqual({ programId, cadenceFactor: 2, noShowThreshold: 2, lowRating: 2.5, minRatings: 2, custom: false });
-    const rules = { cadenceFactor: 3, noShowThreshold: 3, lowRating: 2, minRatings: 3 };
+    expect(defaults.body).toEqual({ programId, cadenceFactor: 2, noShowThreshold: 2, lowRating: 2.5, minRatings: 2, declinedRescheduleThreshold: 2, custom: false });
+    const rules = { cadenceFactor: 3, noShowThreshold: 3, lowRating: 2, minRatings: 3, declinedRescheduleThreshold: 4 };
     const set = await evaluation.http.put(`/v1/alerts/rules/${programId}`).set(bearer(organizer.token)).send(rules);
     expect([set.status, set.body]).toEqual([200, { programId, ...rules, custom: true }]);
     expect((await evaluation.http.get(`/v1/alerts/rules/${programId}`).set(bearer(organizer.token))).body).toEqual({ programId, ...rules, custom: true });
     const bad = await evaluation.http.put(`/v1/alerts/rules/${programId}`).set(bearer(organizer.token)).send({ ...rules, lowRating: 9, extra: true });
     expect([bad.status, bad.body.details]).toEqual([400, expect.arrayContaining([{ path: 'lowRating', issue: 'must be from 1 to 5' }, { path: 'extra', issue: 'is not an accepted field' }])]);
+    for (const [value, issue] of [
+      [0, 'must be from 1 to 50'],
+      [2.5, 'must be a whole number from 1 to 50'],
+      ['2', 'must be a whole number from 1 to 50'],
+    ] as const) {
+      const refused = await evaluation.http.put(`/v1/alerts/rules/${programId}`).set(bearer(organizer.token)).send({ ...rules, declinedRescheduleThreshold: value });
+      expect(refused.status).toBe(400);
+      expect(refused.body.details).toContainEqual({ path: 'declinedRescheduleThreshold', issue });
+      expect(refused.body.details.map((detail: { path: string }) => detail.path)).toEqual(refused.body.details.map(() => 'declinedRescheduleThreshold'));
+    }
+    // Rules written without the declined-reschedule threshold (as before it existed) take the deployment's default for it.
+    const { declinedRescheduleThreshold: _omitted, ...olderRules } = rules;
+    const older = await evaluation.http.put(`/v1/alerts/rules/${programId}`).set(bearer(organizer.token)).send(olderRules);
+    expect([older.status, older.body]).toEqual([200, { programId, ...olderRules, declinedRescheduleThreshold: 2, custom: true }]);
+    expect((await evaluation.http.get(`/v1/alerts/rules/${programId}`).set(bearer(organizer.token))).body).toEqual(older.body);
     const byMentor = await evaluation.http.put(`/v1/alerts/rules/${programId}`).set(bearer(mentor.token)).send(rules);
     expect(byMentor.status).toBe(403);
     const stranger = await memberOf(await createTestNetwork(identity.http, admin, 'evalru-other'), ['organizer']);

@@ -50,6 +50,15 @@ export const evaluationConfigSchema = defineConfig({
     default: 2,
     description: '…once it has at least this many ratings',
   },
+  atRiskDeclinedReschedules: {
+    env: 'AT_RISK_DECLINED_RESCHEDULES',
+    type: 'int',
+    min: 1,
+    max: 50,
+    default: 2,
+    description:
+      'default rule: a pair is at risk from this many declined reschedules (a moved session the other participant cancelled instead of confirming) since its last held session',
+  },
   exitSurveyOpensDaysBeforeEnd: {
     env: 'EXIT_SURVEY_OPENS_DAYS_BEFORE_END',
     type: 'int',

@@ -5,6 +5,7 @@ import { FeedbackModule } from './feedback/feedback.module';
 import { EvaluationInitial1764201800000 } from './migrations/1764201800000-evaluation-initial.migration';
 import { EvaluationProjections1764900000000 } from './migrations/1764900000000-evaluation-projections.migration';
 import { EvaluationFeedbackAlerts1764900000001 } from './migrations/1764900000001-evaluation-feedback-alerts.migration';
+import { EvaluationDeclinedReschedules1764900000010 } from './migrations/1764900000010-evaluation-declined-reschedules.migration';
 import { ProjectionsModule } from './projections/projections.module';
 import { NetworkRegistrationsEntity } from './reports/infrastructure/network-registrations.entity';
 import { ReportsModule } from './reports/reports.module';
@@ -18,6 +19,6 @@ export const evaluationApp = defineService({
   },
   configSchema: evaluationConfigSchema,
   entities: [NetworkRegistrationsEntity],
-  migrations: [EvaluationInitial1764201800000, EvaluationProjections1764900000000, EvaluationFeedbackAlerts1764900000001],
+  migrations: [EvaluationInitial1764201800000, EvaluationProjections1764900000000, EvaluationFeedbackAlerts1764900000001, EvaluationDeclinedReschedules1764900000010],
   imports: [ReportsModule, ProjectionsModule, FeedbackModule, AlertsModule],
 });

@@ -9,7 +9,7 @@ import { TOPICS } from '../topics';
  * never (a breaking change is a new `.vN` type beside the old one, so the
  * document only grows).
  */
-export const CONTRACT_VERSION = '1.0.0';
+export const CONTRACT_VERSION = '1.1.0';
 
 // Fixed so the generated document is byte-for-byte reproducible.
 const EXAMPLE_ID = '0194a3c2-5e00-7c1a-9b2d-3e4f5a6b7c8d';

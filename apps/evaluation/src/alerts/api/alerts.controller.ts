@@ -55,6 +55,19 @@ class RiskRulesRequest {
   @Min(1, { message: 'must be from 1 to 50' })
   @Max(50, { message: 'must be from 1 to 50' })
   minRatings: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 50,
+    description:
+      'At risk from this many declined reschedules (a moved session the other participant cancelled instead of confirming) since the last held session. ' +
+      "Omitted: the deployment's default (AT_RISK_DECLINED_RESCHEDULES).",
+  })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number from 1 to 50' })
+  @Min(1, { message: 'must be from 1 to 50' })
+  @Max(50, { message: 'must be from 1 to 50' })
+  declinedRescheduleThreshold?: number;
 }
 
 @ApiTags('alerts')

@@ -61,6 +61,9 @@ const noSuchAlert = () => new NotFoundException({ message: 'No such alert.', det
 const organizersOnly = (what: string) =>
   new ForbiddenException({ message: `Only the network's organizers ${what}.`, details: [{ path: 'authorization', issue: 'requires the role organizer' }] });
 
+/** The rules an organizer sets; without a declined-reschedule threshold the deployment's default applies (as it does to rules set before that rule existed). */
+export type RiskRulesInput = Omit<RiskRules, 'declinedRescheduleThreshold'> & { readonly declinedRescheduleThreshold?: number };
+
 export interface AlertFilter {
   readonly networkId?: string;
   readonly programId?: string;
@@ -117,7 +120,7 @@ export class AlertsUseCases {
   }
 
   /** An organizer sets the programme's at-risk rules; its pairs are judged again at the next sweep. */
-  async setRules(caller: AuthUser, programId: string, rules: RiskRules): Promise<RiskRules & { programId: string; custom: boolean }> {
+  async setRules(caller: AuthUser, programId: string, input: RiskRulesInput): Promise<RiskRules & { programId: string; custom: boolean }> {
     return this.dataSource.transaction(async (manager) => {
       const generation = await liveGeneration(manager);
       const networkId = await programNetwork(manager, generation, caller, programId);
@@ -126,17 +129,20 @@ export class AlertsUseCases {
         throw organizersOnly('set at-risk rules');
       }
       await manager.query(
-        `INSERT INTO program_risk_rules (program_id, network_id, cadence_factor, no_show_threshold, low_rating, min_ratings, updated_by, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+        `INSERT INTO program_risk_rules (program_id, network_id, cadence_factor, no_show_threshold, low_rating, min_ratings, declined_reschedule_threshold, updated_by, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
          ON CONFLICT (program_id) DO UPDATE SET cadence_factor = EXCLUDED.cadence_factor, no_show_threshold = EXCLUDED.no_show_threshold,
-           low_rating = EXCLUDED.low_rating, min_ratings = EXCLUDED.min_ratings, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
-        [programId, networkId, rules.cadenceFactor, rules.noShowThreshold, rules.lowRating, rules.minRatings, caller.userId],
+           low_rating = EXCLUDED.low_rating, min_ratings = EXCLUDED.min_ratings, declined_reschedule_threshold = EXCLUDED.declined_reschedule_threshold,
+           updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
+        [programId, networkId, input.cadenceFactor, input.noShowThreshold, input.lowRating, input.minRatings, input.declinedRescheduleThreshold ?? null, caller.userId],
       );
       await manager.query(
         `UPDATE pair_watch SET next_check_at = now() WHERE match_id IN (SELECT match_id FROM p_matches WHERE generation = $1 AND program_id = $2)`,
         [generation, programId],
       );
-      return { programId, ...rules, custom: true };
+      const declinedRescheduleThreshold = input.declinedRescheduleThreshold ?? this.rules.defaults.declinedRescheduleThreshold;
+      const { cadenceFactor, noShowThreshold, lowRating, minRatings } = input;
+      return { programId, cadenceFactor, noShowThreshold, lowRating, minRatings, declinedRescheduleThreshold, custom: true };
     });
   }
 }

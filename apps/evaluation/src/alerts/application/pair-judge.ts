@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { type AlertRaisedData, alertRaised, alertResolved } from '@passerelle/contracts';
+import { ALERT_RAISED_V1_REASON_CODES, type AlertRaisedData, alertRaised, type AlertRaisedV2Data, alertRaisedV2, alertResolved } from '@passerelle/contracts';
 import { PlatformMetrics } from '@passerelle/platform/observability';
 import { OutboxWriter } from '@passerelle/platform/outbox';
 import { Counter } from 'prom-client';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { assessPair } from '../../projections/domain/pair-health';
+import { assessPair, sessionFactsOf } from '../../projections/domain/pair-health';
+import { SESSION_FACT_COLUMNS, type SessionFactRow, toSessionFacts } from '../../projections/infrastructure/program-facts.repository';
 import { RiskRulesRepository } from '../../projections/infrastructure/risk-rules.repository';
+
+const isV1Code = (code: string): code is AlertRaisedData['reasons'][number]['code'] => (ALERT_RAISED_V1_REASON_CODES as readonly string[]).includes(code);
 
 interface OpenAlert {
   readonly alert_id: string;
@@ -36,6 +39,18 @@ export class PairJudge {
     });
   }
 
+  /**
+   * v2 always; v1 too while it is deprecated (docs/integrators.md, Versions
+   * and deprecation), with the reasons v1 can express, and only if one
+   * remains. v2 first: a consumer of both that acts on the first copy of an
+   * alert sees every reason.
+   */
+  private async publishRaised(manager: EntityManager, data: AlertRaisedV2Data): Promise<void> {
+    await this.outbox.append(manager, alertRaisedV2, data);
+    const v1Reasons = data.reasons.filter((reason): reason is AlertRaisedData['reasons'][number] => isV1Code(reason.code));
+    if (v1Reasons.length > 0) await this.outbox.append(manager, alertRaised, { ...data, reasons: v1Reasons });
+  }
+
   /** Returns whether the pair still needs watching (active, or an alert still open). */
   async judge(manager: EntityManager, generation: number, matchId: string, now: Date): Promise<boolean> {
     const [match] = (await manager.query(
@@ -47,9 +62,9 @@ export class PairJudge {
     // A session or feedback may arrive before its match (PRODUCT.md, Order): keep watching until it does.
     if (!match) return true;
     const sessions = (await manager.query(
-      `SELECT starts_at, completed_at, no_show_at FROM p_sessions WHERE generation = $1 AND match_id = $2`,
+      `SELECT ${SESSION_FACT_COLUMNS} FROM p_sessions WHERE generation = $1 AND match_id = $2`,
       [generation, matchId],
-    )) as Array<{ starts_at: Date; completed_at: Date | null; no_show_at: Date | null }>;
+    )) as SessionFactRow[];
     const ratings = (await manager.query(
       `SELECT satisfaction FROM p_feedback WHERE generation = $1 AND match_id = $2 AND form = 'session'`,
       [generation, matchId],
@@ -59,8 +74,7 @@ export class PairJudge {
       {
         acceptedAt: match.accepted_at?.toISOString() ?? null,
         endedAt: match.ended_at?.toISOString() ?? null,
-        heldStarts: sessions.filter((session) => session.completed_at !== null).map((session) => session.starts_at.toISOString()),
-        noShows: sessions.filter((session) => session.completed_at === null && session.no_show_at !== null).length,
+        ...sessionFactsOf(sessions.map(toSessionFacts)),
         ratings: ratings.map((row) => row.satisfaction),
       },
       match.cadence_days,
@@ -71,7 +85,7 @@ export class PairJudge {
     const pair = { networkId: match.network_id, programId: match.program_id, matchId, mentorId: match.mentor_id, menteeId: match.mentee_id };
     if (verdict.atRisk && verdict.severity && !open) {
       const alertId = uuidv7();
-      const data: AlertRaisedData = {
+      const data: AlertRaisedV2Data = {
         alertId,
         ...pair,
         severity: verdict.severity,
@@ -83,7 +97,7 @@ export class PairJudge {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [alertId, pair.networkId, pair.programId, matchId, pair.mentorId, pair.menteeId, verdict.severity, JSON.stringify(verdict.reasons), now],
       );
-      await this.outbox.append(manager, alertRaised, data);
+      await this.publishRaised(manager, data);
       this.transitions.inc({ transition: 'raised' });
     } else if (verdict.atRisk && open) {
       // Still at risk: the reasons' figures move with time, the alert stays the same one.

@@ -52,7 +52,11 @@ export const KPI_DEFINITIONS: Record<string, string> = {
   'pairHealth.activePairs': 'Pairs accepted and not ended.',
   'pairHealth.pairsAtRisk':
     'Active pairs at risk at the report time: no session held for more than cadenceFactor × cadence days (no_first_session when none yet, counted from acceptance), ' +
-    'at least noShowThreshold no-shows, or a mean session rating at or below lowRating over at least minRatings answers (rules per programme, see /v1/alerts/rules).',
+    'at least noShowThreshold no-shows, a mean session rating at or below lowRating over at least minRatings answers, ' +
+    'or a streak of at least declinedRescheduleThreshold declined reschedules (rules per programme, see /v1/alerts/rules). ' +
+    'A declined reschedule is a session moved (communication session.rescheduled: back to proposed for the other participant to confirm) ' +
+    'then cancelled (session.cancelled) by someone other than who moved it last, after that move; the streak counts those cancelled after the start ' +
+    "of the pair's last held session (any, when none was held yet) and up to the report time.",
   asOf:
     'Every fact evaluation has received counts, whatever its date; asOf (default: the request time) is the "now" of the time-dependent figures: ' +
     'cadence kept, pairs at risk, pair-months and the last week of the series.',

@@ -1,4 +1,4 @@
-import { assessPair, daysBetween, mean, type PairVerdict, type RiskRules, round } from './pair-health';
+import { assessPair, daysBetween, mean, type PairVerdict, type RiskRules, round, type SessionFacts, sessionFactsOf } from './pair-health';
 
 /**
  * Programme KPIs (PRODUCT.md step 5, issue 7 item 2) computed from the
@@ -37,15 +37,7 @@ export interface ProgramFacts {
     readonly declinedAt: string | null;
     readonly endedAt: string | null;
   }[];
-  readonly sessions: readonly {
-    readonly matchId: string;
-    readonly mentorId: string;
-    readonly menteeId: string;
-    readonly startsAt: string;
-    readonly completedAt: string | null;
-    readonly cancelledAt: string | null;
-    readonly noShowAt: string | null;
-  }[];
+  readonly sessions: readonly (SessionFacts & { readonly matchId: string; readonly mentorId: string; readonly menteeId: string })[];
   readonly messages: readonly { readonly matchId: string; readonly sentAt: string }[];
   readonly gatherings: readonly { readonly registeredAt: string | null; readonly cancelledAt: string | null; readonly attendedAt: string | null }[];
   readonly resources: readonly { readonly resourceId: string; readonly kind: string; readonly audience: string }[];
@@ -266,8 +258,7 @@ export function pairHealth(facts: ProgramFacts, rules: RiskRules, asOf: string):
         {
           acceptedAt: match.acceptedAt,
           endedAt: match.endedAt,
-          heldStarts: sessions.filter((session) => session.completedAt !== null).map((session) => session.startsAt),
-          noShows: sessions.filter((session) => session.completedAt === null && session.noShowAt !== null).length,
+          ...sessionFactsOf(sessions),
           ratings: facts.feedback.filter((answer) => answer.form === 'session' && answer.matchId === match.matchId).map((answer) => answer.satisfaction),
         },
         facts.program.cadenceDays,

@@ -1,7 +1,31 @@
 import type { EntityManager } from 'typeorm';
+import type { SessionFacts } from '../domain/pair-health';
 import type { ProgramFacts } from '../domain/program-report';
 
 const iso = (value: Date | null): string | null => (value === null ? null : value.toISOString());
+
+/** The columns of p_sessions the at-risk rules read (the report and the alert sweep load them alike). */
+export const SESSION_FACT_COLUMNS = 'starts_at, completed_at, no_show_at, cancelled_at, cancelled_by, rescheduled_at, rescheduled_by';
+
+export interface SessionFactRow {
+  starts_at: Date;
+  completed_at: Date | null;
+  no_show_at: Date | null;
+  cancelled_at: Date | null;
+  cancelled_by: string | null;
+  rescheduled_at: Date | null;
+  rescheduled_by: string | null;
+}
+
+export const toSessionFacts = (row: SessionFactRow): SessionFacts => ({
+  startsAt: row.starts_at.toISOString(),
+  completedAt: iso(row.completed_at),
+  noShowAt: iso(row.no_show_at),
+  cancelledAt: iso(row.cancelled_at),
+  cancelledBy: row.cancelled_by,
+  rescheduledAt: iso(row.rescheduled_at),
+  rescheduledBy: row.rescheduled_by,
+});
 
 /** The generation reports and alerts read. */
 export async function liveGeneration(manager: EntityManager): Promise<number> {
@@ -41,8 +65,8 @@ export async function loadProgramFacts(manager: EntityManager, generation: numbe
     () => rows<{ match_id: string; mentor_id: string; mentee_id: string; proposed_at: Date | null; accepted_at: Date | null; declined_at: Date | null; ended_at: Date | null }>(
       `SELECT match_id, mentor_id, mentee_id, proposed_at, accepted_at, declined_at, ended_at FROM p_matches WHERE ${scope} ORDER BY match_id`,
     ),
-    () => rows<{ match_id: string; mentor_id: string; mentee_id: string; starts_at: Date; completed_at: Date | null; cancelled_at: Date | null; no_show_at: Date | null }>(
-      `SELECT match_id, mentor_id, mentee_id, starts_at, completed_at, cancelled_at, no_show_at FROM p_sessions WHERE ${scope} ORDER BY session_id`,
+    () => rows<SessionFactRow & { match_id: string; mentor_id: string; mentee_id: string }>(
+      `SELECT match_id, mentor_id, mentee_id, ${SESSION_FACT_COLUMNS} FROM p_sessions WHERE ${scope} ORDER BY session_id`,
     ),
     () => rows<{ match_id: string; sent_at: Date }>(`SELECT match_id, sent_at FROM p_messages WHERE ${scope} ORDER BY message_id`),
     () => rows<{ registered_at: Date | null; cancelled_at: Date | null; attended_at: Date | null }>(
@@ -66,7 +90,7 @@ export async function loadProgramFacts(manager: EntityManager, generation: numbe
     () => rows<{ nudges: number; rounds: number }>(
       `SELECT (SELECT count(*)::int FROM p_nudges WHERE ${scope}) AS nudges, (SELECT count(*)::int FROM p_rounds WHERE ${scope}) AS rounds`,
     ),
-  ] as const);;
+  ] as const);
   return {
     program: { programId, objectives: program.objectives ?? [], cadenceDays: program.cadence_days, defaultCapacity: program.default_capacity },
     enrollments: enrollments.map((row) => ({
@@ -87,15 +111,7 @@ export async function loadProgramFacts(manager: EntityManager, generation: numbe
       declinedAt: iso(row.declined_at),
       endedAt: iso(row.ended_at),
     })),
-    sessions: sessions.map((row) => ({
-      matchId: row.match_id,
-      mentorId: row.mentor_id,
-      menteeId: row.mentee_id,
-      startsAt: row.starts_at.toISOString(),
-      completedAt: iso(row.completed_at),
-      cancelledAt: iso(row.cancelled_at),
-      noShowAt: iso(row.no_show_at),
-    })),
+    sessions: sessions.map((row) => ({ matchId: row.match_id, mentorId: row.mentor_id, menteeId: row.mentee_id, ...toSessionFacts(row) })),
     messages: messages.map((row) => ({ matchId: row.match_id, sentAt: row.sent_at.toISOString() })),
     gatherings: gatherings.map((row) => ({ registeredAt: iso(row.registered_at), cancelledAt: iso(row.cancelled_at), attendedAt: iso(row.attended_at) })),
     resources: resources.map((row) => ({ resourceId: row.resource_id, kind: row.kind, audience: row.audience })),

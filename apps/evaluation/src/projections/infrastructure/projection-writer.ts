@@ -110,16 +110,53 @@ const match = (column: 'proposed_at' | 'accepted_at' | 'declined_at' | 'ended_at
     [generation, data.matchId, data.networkId, data.programId, data.mentorId, data.menteeId, at],
   );
 
-const session = (column: 'completed_at' | 'cancelled_at' | 'no_show_at' | null, at?: string): Apply<SessionData> => (query, generation, data, version) =>
-  query(
-    `INSERT INTO p_sessions (generation, session_id, network_id, program_id, match_id, mentor_id, mentee_id, starts_at, starts_version${column ? `, ${column}` : ''})
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9${column ? ', $10' : ''})
+/** What one session event adds to the session's row: its columns, and how they merge with a row already there. */
+interface SessionFact {
+  readonly set: Readonly<Record<string, unknown>>;
+  readonly merge: string;
+}
+
+const earliestAt = (column: 'completed_at' | 'no_show_at', at: string): SessionFact => ({
+  set: { [column]: at },
+  merge: `${column} = LEAST(p_sessions.${column}, EXCLUDED.${column})`,
+});
+
+/** The first cancellation stands, with whoever made it (ties broken by id, so either arrival order keeps the same one). */
+const cancelledFact = (data: SessionCancelledData): SessionFact => ({
+  set: { cancelled_at: data.cancelledAt, cancelled_by: data.cancelledBy },
+  merge: `cancelled_by = CASE WHEN p_sessions.cancelled_at IS NULL OR EXCLUDED.cancelled_at < p_sessions.cancelled_at
+                                OR (EXCLUDED.cancelled_at = p_sessions.cancelled_at AND EXCLUDED.cancelled_by < p_sessions.cancelled_by)
+                              THEN EXCLUDED.cancelled_by ELSE p_sessions.cancelled_by END,
+          cancelled_at = LEAST(p_sessions.cancelled_at, EXCLUDED.cancelled_at)`,
+});
+
+/**
+ * The latest move stands — latest by when it happened (rescheduledAt), then by
+ * event version — with who made it (the declined-reschedule rule reads them).
+ */
+const rescheduledFact = (data: SessionRescheduledData, version: string): SessionFact => {
+  const newer = `p_sessions.rescheduled_at IS NULL
+    OR (p_sessions.rescheduled_at, p_sessions.rescheduled_version) < (EXCLUDED.rescheduled_at, EXCLUDED.rescheduled_version)`;
+  return {
+    set: { rescheduled_at: data.rescheduledAt, rescheduled_by: data.rescheduledBy, rescheduled_version: version },
+    merge: ['rescheduled_at', 'rescheduled_by', 'rescheduled_version']
+      .map((column) => `${column} = CASE WHEN ${newer} THEN EXCLUDED.${column} ELSE p_sessions.${column} END`)
+      .join(',\n       '),
+  };
+};
+
+const session = (fact: SessionFact | null): Apply<SessionData> => (query, generation, data, version) => {
+  const extra = Object.entries(fact?.set ?? {});
+  const columns = ['generation', 'session_id', 'network_id', 'program_id', 'match_id', 'mentor_id', 'mentee_id', 'starts_at', 'starts_version', ...extra.map(([column]) => column)];
+  const values = [generation, data.sessionId, data.networkId, data.programId, data.matchId, data.mentorId, data.menteeId, data.startsAt, version, ...extra.map(([, value]) => value)];
+  return query(
+    `INSERT INTO p_sessions (${columns.join(', ')}) VALUES (${values.map((_, index) => `$${index + 1}`).join(', ')})
      ON CONFLICT (generation, session_id) DO UPDATE SET
        starts_at = CASE WHEN p_sessions.starts_version < EXCLUDED.starts_version THEN EXCLUDED.starts_at ELSE p_sessions.starts_at END,
-       starts_version = GREATEST(p_sessions.starts_version, EXCLUDED.starts_version)
-       ${column ? `, ${column} = LEAST(p_sessions.${column}, EXCLUDED.${column})` : ''}`,
-    [generation, data.sessionId, data.networkId, data.programId, data.matchId, data.mentorId, data.menteeId, data.startsAt, version, ...(column ? [at] : [])],
+       starts_version = GREATEST(p_sessions.starts_version, EXCLUDED.starts_version)${fact ? `,\n       ${fact.merge}` : ''}`,
+    values,
   );
+};
 
 const gathering = (column: 'registered_at' | 'cancelled_at' | 'attended_at', at: string): Apply<RegistrationData> => (query, generation, data) =>
   query(
@@ -209,10 +246,10 @@ const PROJECTED: readonly Projected<unknown>[] = [
     ),
   ),
   on(sessionScheduled, (q, g, d: SessionScheduledData, v) => session(null)(q, g, d, v)),
-  on(sessionRescheduled, (q, g, d: SessionRescheduledData, v) => session(null)(q, g, d, v)),
-  on(sessionCompleted, (q, g, d: SessionCompletedData, v) => session('completed_at', d.completedAt)(q, g, d, v)),
-  on(sessionCancelled, (q, g, d: SessionCancelledData, v) => session('cancelled_at', d.cancelledAt)(q, g, d, v)),
-  on(sessionNoShow, (q, g, d: SessionNoShowData, v) => session('no_show_at', d.recordedAt)(q, g, d, v)),
+  on(sessionRescheduled, (q, g, d: SessionRescheduledData, v) => session(rescheduledFact(d, v))(q, g, d, v)),
+  on(sessionCompleted, (q, g, d: SessionCompletedData, v) => session(earliestAt('completed_at', d.completedAt))(q, g, d, v)),
+  on(sessionCancelled, (q, g, d: SessionCancelledData, v) => session(cancelledFact(d))(q, g, d, v)),
+  on(sessionNoShow, (q, g, d: SessionNoShowData, v) => session(earliestAt('no_show_at', d.recordedAt))(q, g, d, v)),
   on(messageSent, (q, g, d: MessageSentData) =>
     q(
       `INSERT INTO p_messages (generation, message_id, network_id, program_id, match_id, sender_role, sent_at) VALUES ($1, $2, $3, $4, $5, $6, $7)

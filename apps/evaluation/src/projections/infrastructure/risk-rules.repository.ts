@@ -15,15 +15,24 @@ export class RiskRulesRepository {
       noShowThreshold: this.config.atRiskNoShows,
       lowRating: Number(this.config.atRiskLowRating),
       minRatings: this.config.atRiskMinRatings,
+      declinedRescheduleThreshold: this.config.atRiskDeclinedReschedules,
     };
   }
 
   async rulesFor(manager: EntityManager, programId: string): Promise<RiskRules & { readonly custom: boolean }> {
     const [row] = (await manager.query(
-      'SELECT cadence_factor, no_show_threshold, low_rating, min_ratings FROM program_risk_rules WHERE program_id = $1',
+      'SELECT cadence_factor, no_show_threshold, low_rating, min_ratings, declined_reschedule_threshold FROM program_risk_rules WHERE program_id = $1',
       [programId],
-    )) as Array<{ cadence_factor: number; no_show_threshold: number; low_rating: number; min_ratings: number }>;
+    )) as Array<{ cadence_factor: number; no_show_threshold: number; low_rating: number; min_ratings: number; declined_reschedule_threshold: number | null }>;
     if (!row) return { ...this.defaults, custom: false };
-    return { cadenceFactor: row.cadence_factor, noShowThreshold: row.no_show_threshold, lowRating: row.low_rating, minRatings: row.min_ratings, custom: true };
+    return {
+      cadenceFactor: row.cadence_factor,
+      noShowThreshold: row.no_show_threshold,
+      lowRating: row.low_rating,
+      minRatings: row.min_ratings,
+      // Rules set before this rule existed keep the deployment's default for it.
+      declinedRescheduleThreshold: row.declined_reschedule_threshold ?? this.defaults.declinedRescheduleThreshold,
+      custom: true,
+    };
   }
 }
