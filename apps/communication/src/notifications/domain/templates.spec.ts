@@ -65,4 +65,10 @@ describe('notification templates', () => {
     expect(alert.title).toBe('Pair at risk (critical): your mentoring programme');
     expect(alert.body).toContain('sessions no longer keep the programme’s rhythm, repeated no-shows');
   });
+
+  it('names the declined-reschedule streak of alert.raised.v2 in both languages', () => {
+    const reasons = ['reschedule_declined'];
+    expect(renderInApp('organizer_alert', { programName: null, severity: 'warning', reasons }, 'en').body).toContain('A pair is flagged: moved sessions repeatedly declined.');
+    expect(renderInApp('organizer_alert', { programName: null, severity: 'warning', reasons }, 'fr').body).toContain('Un binôme est signalé : déplacements de séance refusés à répétition.');
+  });
 });

@@ -110,6 +110,7 @@ const REASON_TEXT: Record<Language, Record<string, string>> = {
     low_satisfaction: 'satisfaction basse',
     goal_stalled: 'objectifs sans progrès',
     no_messages: 'pas de messages récents',
+    reschedule_declined: 'déplacements de séance refusés à répétition',
   },
   en: {
     cadence_slipped: 'sessions no longer keep the programme’s rhythm',
@@ -118,6 +119,7 @@ const REASON_TEXT: Record<Language, Record<string, string>> = {
     low_satisfaction: 'low satisfaction',
     goal_stalled: 'goals not progressing',
     no_messages: 'no recent messages',
+    reschedule_declined: 'moved sessions repeatedly declined',
   },
 };
 

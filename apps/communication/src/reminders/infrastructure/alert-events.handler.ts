@@ -1,60 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import { type AlertRaisedData, alertRaised, type AlertResolvedData, alertResolved, type EventEnvelope } from '@passerelle/contracts';
+import {
+  type AlertRaisedData,
+  alertRaised,
+  type AlertRaisedV2Data,
+  alertRaisedV2,
+  type AlertResolvedData,
+  alertResolved,
+  type EventEnvelope,
+} from '@passerelle/contracts';
 import { type EventHandler, HandlesEvent } from '@passerelle/platform/inbox';
 import type { EntityManager } from 'typeorm';
-import { DirectoryLookup } from '../../directory/application/directory-lookup';
-import { Notifier } from '../../notifications/application/notifier';
-import { programNameOf } from '../../notifications/application/program-name';
-import { Nudger } from '../application/nudger';
+import { AlertFollowUp } from '../application/alert-follow-up';
 
-/**
- * Evaluation says a pair is at risk (issue 6, item 3): both participants are
- * nudged and the network's organizers notified, once per alert (the inbox
- * absorbs redeliveries, `pair_alerts` a replay). A pair communication knows
- * to have ended is left alone.
- */
+/** `alert.raised.v1`, deprecated: still acted on while evaluation publishes it (an alert whose v2 came first is a no-op). */
 @Injectable()
 @HandlesEvent(alertRaised)
 export class AlertRaisedHandler implements EventHandler<AlertRaisedData> {
-  constructor(
-    private readonly nudger: Nudger,
-    private readonly notifier: Notifier,
-    private readonly directory: DirectoryLookup,
-  ) {}
+  constructor(private readonly followUp: AlertFollowUp) {}
 
-  async handle(event: EventEnvelope<AlertRaisedData>, manager: EntityManager): Promise<void> {
-    const alert = event.data;
-    const recorded: unknown[] = await manager.query(
-      `INSERT INTO pair_alerts (alert_id, network_id, program_id, match_id, severity, reasons, status, raised_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'open', $7) ON CONFLICT DO NOTHING RETURNING alert_id`,
-      [alert.alertId, alert.networkId, alert.programId, alert.matchId, alert.severity, JSON.stringify(alert.reasons), alert.raisedAt],
-    );
-    if (recorded.length === 0) return;
-    const ended: unknown[] = await manager.query(`SELECT 1 FROM pairs WHERE match_id = $1 AND status = 'ended'`, [alert.matchId]);
-    if (ended.length > 0) return;
-    const now = new Date();
-    const programName = await programNameOf(manager, alert.programId);
-    for (const recipientId of [alert.mentorId, alert.menteeId]) {
-      await this.nudger.nudge(manager, {
-        networkId: alert.networkId,
-        programId: alert.programId,
-        matchId: alert.matchId,
-        alertId: alert.alertId,
-        recipientId,
-        reason: 'alert_follow_up',
-        template: 'alert_follow_up',
-        data: { programName },
-        now,
-      });
-    }
-    for (const organizerId of await this.directory.organizersOf(alert.networkId, manager)) {
-      await this.notifier.notify(manager, {
-        recipientId: organizerId,
-        template: 'organizer_alert',
-        data: { programName, severity: alert.severity, reasons: alert.reasons.map((reason) => reason.code) },
-        about: { alertId: alert.alertId, matchId: alert.matchId, programId: alert.programId },
-      });
-    }
+  handle(event: EventEnvelope<AlertRaisedData>, manager: EntityManager): Promise<void> {
+    return this.followUp.open(event.data, manager);
+  }
+}
+
+/** `alert.raised.v2`: every reason, `reschedule_declined` included. */
+@Injectable()
+@HandlesEvent(alertRaisedV2)
+export class AlertRaisedV2Handler implements EventHandler<AlertRaisedV2Data> {
+  constructor(private readonly followUp: AlertFollowUp) {}
+
+  handle(event: EventEnvelope<AlertRaisedV2Data>, manager: EntityManager): Promise<void> {
+    return this.followUp.open(event.data, manager);
   }
 }
 
