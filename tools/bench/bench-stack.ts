@@ -54,6 +54,7 @@ export const loadBenchConfig = () => loadConfig(benchConfigSchema);
 export interface Memory {
   readonly rss: number;
   readonly heapTotal: number;
+  readonly heapUsed: number;
   readonly external: number;
 }
 
@@ -186,7 +187,7 @@ export class BenchStack {
           const line = text.split('\n').find((row) => new RegExp(`^${name}[ {]`).test(row));
           return line ? Number(line.split(' ').at(-1)) / 2 ** 20 : NaN;
         };
-        return [service, { rss: gauge('process_resident_memory_bytes'), heapTotal: gauge('nodejs_heap_size_total_bytes'), external: gauge('nodejs_external_memory_bytes') }] as const;
+        return [service, { rss: gauge('process_resident_memory_bytes'), heapTotal: gauge('nodejs_heap_size_total_bytes'), heapUsed: gauge('nodejs_heap_size_used_bytes'), external: gauge('nodejs_external_memory_bytes') }] as const;
       }),
     );
     return new Map(entries);

@@ -293,10 +293,10 @@ async function run(stack: BenchStack): Promise<boolean> {
     say('\nmemory per service, MB: resident (RSS) idle and at its peak under load, with the V8 heap and external buffers at that peak');
     say(
       table(
-        ['service', 'RSS idle', 'RSS under load', 'heap', 'external', `RSS ≤ ${TARGET.rssMb} MB`],
+        ['service', 'RSS idle', 'RSS under load', 'heap used / total', 'external', `RSS ≤ ${TARGET.rssMb} MB`],
         SERVICES.map((service) => {
           const peak = watch.peak.get(service);
-          return [service, f(idle.get(service)?.rss ?? NaN), f(peak?.rss ?? NaN), f(peak?.heapTotal ?? NaN), f(peak?.external ?? NaN), verdict((peak?.rss ?? Infinity) <= TARGET.rssMb)];
+          return [service, f(idle.get(service)?.rss ?? NaN), f(peak?.rss ?? NaN), `${f(peak?.heapUsed ?? NaN)} / ${f(peak?.heapTotal ?? NaN)}`, f(peak?.external ?? NaN), verdict((peak?.rss ?? Infinity) <= TARGET.rssMb)];
         }),
       ),
     );
