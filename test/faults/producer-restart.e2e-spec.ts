@@ -111,9 +111,9 @@ describe('a producing service killed or stopped while it writes and publishes', 
     process.stderr.write(
       `producer-restart: SIGKILL with ${atKill.written} users written and ${atKill.published} published; ${acknowledged} acknowledged, ${committed.written} committed, ${committed.published} marked published\n`,
     );
-    // Every acknowledged write is committed (a request cut by the kill may be committed too).
+    // Every acknowledged write is committed (a request cut by the kill may be committed too). The relay
+    // keeps close behind the writers, so whether some were left unpublished at the kill varies: the log says.
     expect(committed.written).toBeGreaterThanOrEqual(acknowledged);
-    expect(committed.published).toBeLessThan(committed.written);
 
     await identity.start();
     const token = await adminToken(request(identity.url));
@@ -135,6 +135,8 @@ describe('a producing service killed or stopped while it writes and publishes', 
     expect((await registrations()).body.registeredUsers).toBe(users);
   });
   it('finishes the requests in flight and flushes its outbox on SIGTERM: everything published once, before the restart', async () => {
+    // Running, even if the case before failed between its kill and its restart.
+    if (!(await fetch(`${identity.url}/health/live`).then((response) => response.ok, () => false))) await identity.start();
     const identityHttp = request(identity.url);
     const admin = await adminToken(identityHttp);
     const networkId = (await createTestNetwork(identityHttp, admin, 'producer-stop')).id;
