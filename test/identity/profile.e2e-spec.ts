@@ -261,7 +261,7 @@ describe('identity profile, consent, export and erasure (HTTP + PostgreSQL + Kaf
         `INSERT INTO one_time_tokens (id, purpose, token_hash, network_id, email, expires_at) VALUES ($1, 'invitation', $2, $3, $4, now() + interval '1 day')`,
         [randomUUID(), sha(), network.id, person.email],
       );
-      // A failed login leaves a throttle row keyed by the address.
+      // A failed login leaves a throttle row (keyed by a digest of the address, which erasure removes too).
       await identity.http.post('/v1/auth/login').send({ network: network.slug, email: person.email, password: 'wrong password, surely' }).expect(401);
       return { displayName, bio };
     }
@@ -298,6 +298,8 @@ describe('identity profile, consent, export and erasure (HTTP + PostgreSQL + Kaf
       expect(record.value).not.toContain(dominique.email);
 
       await identity.http.post('/v1/auth/login').send({ network: network.slug, email: dominique.email, password: dominique.password }).expect(401);
+      // That failed login after the erasure wrote nothing that names the person.
+      expect(await rowsMentioning(needles, outboxBefore)).toEqual([]);
       await identity.http.post('/v1/auth/refresh').send({ refreshToken: dominique.refreshToken }).expect(401);
       // The access token outlives the account, but finds nothing.
       await identity.http.get('/v1/users/me').set('authorization', dominique.auth).expect(404);

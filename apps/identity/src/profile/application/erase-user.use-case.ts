@@ -7,6 +7,7 @@ import { UserEntity } from '../../accounts/infrastructure/user.entity';
 import { canManageNetwork } from '@passerelle/platform/auth';
 import { NetworkEntity } from '../../networks/infrastructure/network.entity';
 import { RefreshTokenRevoker } from '../../tokens/infrastructure/refresh-token.revoker';
+import { loginAccountKey } from '../../tokens/domain/login-throttle';
 import { ERASED_DISPLAY_NAME, erasedEmail } from '../domain/erasure';
 import { findVisibleUser } from './visible-user';
 
@@ -64,7 +65,7 @@ export class EraseUserUseCase {
         user.networkId,
         email,
       ]);
-      await manager.query('DELETE FROM login_attempts WHERE account_key = $1', [`user:${network.slug}:${email}`]);
+      await manager.query('DELETE FROM login_attempts WHERE account_key = $1', [loginAccountKey(network.slug, email)]);
       await manager.query('DELETE FROM profiles WHERE user_id = $1', [user.id]);
       await manager.query('DELETE FROM outbox WHERE message_key = $1 AND published_at IS NOT NULL', [user.id]);
       await this.refreshTokens.revokeAll(manager, user.id);

@@ -5,6 +5,7 @@ import { PasswordHasher } from '../../accounts/infrastructure/password-hasher';
 import { UserEntity } from '../../accounts/infrastructure/user.entity';
 import { NetworkEntity } from '../../networks/infrastructure/network.entity';
 import { LoginThrottleStore } from '../infrastructure/login-throttle.store';
+import { loginAccountKey } from '../domain/login-throttle';
 import { TokenIssuer } from './token.issuer';
 
 export interface LoginCommand {
@@ -41,7 +42,7 @@ export class LoginUseCase {
 
   async execute(command: LoginCommand): Promise<SessionTokens> {
     const email = command.email.trim().toLowerCase();
-    const accountKey = `user:${command.network}:${email}`;
+    const accountKey = loginAccountKey(command.network, email);
     const attemptId = await this.throttle.begin(accountKey, command.clientAddress);
 
     const user = await this.dataSource

@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+
 /**
  * Login and token endpoints are throttled per account and per client
  * address (PRODUCT.md, Security; issue 3, item 8). Failures are counted in
@@ -39,4 +41,13 @@ export function addressWaitMs(failures: readonly Date[], now: Date): number {
   if (recent.length < ADDRESS_THROTTLE.maxFailures) return 0;
   const mustExpire = recent[recent.length - ADDRESS_THROTTLE.maxFailures];
   return Math.max(0, mustExpire + ADDRESS_THROTTLE.windowMs - now.getTime());
+}
+
+/**
+ * The throttle's name for an account: a digest, not the address, so the
+ * attempts table never holds an e-mail (a login tried after an erasure
+ * writes nothing personal). Only kept for the throttle window.
+ */
+export function loginAccountKey(networkSlug: string, email: string): string {
+  return `user:${createHash('sha256').update(`${networkSlug}\n${email.trim().toLowerCase()}`).digest('hex')}`;
 }
