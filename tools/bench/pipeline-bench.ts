@@ -300,6 +300,10 @@ async function run(stack: BenchStack): Promise<boolean> {
         }),
       ),
     );
+    if (SERVICES.some((service) => (watch.peak.get(service)?.rss ?? 0) > TARGET.rssMb) && !/max-old-space-size/.test(process.env['NODE_OPTIONS'] ?? '')) {
+      say('  (where heap used is close to heap total at the peak, the growth is garbage V8 has not collected yet: the services inherit');
+      say('   NODE_OPTIONS, so e.g. NODE_OPTIONS=--max-old-space-size=128 npm run bench:pipeline shows them with a capped heap)');
+    }
     return freshness.freshness.count === freshness.events;
   } finally {
     await watch.stop();
