@@ -15,11 +15,11 @@ const REQUEST_EVERY_MS = 1_000;
  * setup; no other) goes away for more than 20 seconds while requests keep
  * coming: every write succeeds, liveness stays up, readiness says what is
  * wrong, and once the broker is back every event written meanwhile is
- * published exactly once and counted exactly once. The broker goes while
- * evaluation is in the middle of a burst on every topic it projects (it
- * applies what it has fetched, but cannot commit offsets until the broker is
- * back, and then re-reads from its last commit): every effect of the burst
- * counts exactly once.
+ * published exactly once and counted exactly once. The broker is stopped
+ * while evaluation is in the middle of a burst on every topic it projects
+ * (it goes on applying what it has fetched while the broker shuts down, and
+ * re-reads from its last committed offsets when it is back): every effect of
+ * the burst counts exactly once.
  */
 describe('Kafka outage', () => {
   const log = (line: string) => process.stderr.write(`${line}\n`);
