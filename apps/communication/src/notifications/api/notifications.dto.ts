@@ -1,22 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { PageQuery } from '@passerelle/platform/http';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { type Language, LANGUAGES, OPTIONAL_CATEGORIES, type OptionalCategory } from '../domain/templates';
 
-export class ListNotificationsQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1, { message: 'must be at least 1' })
-  @Max(100, { message: 'must be at most 100' })
-  limit?: number;
-
-  @ApiPropertyOptional({ format: 'uuid', description: '`nextCursor` of the previous page: continues with older notifications.' })
-  @IsOptional()
-  @IsUUID(undefined, { message: 'must be a UUID' })
-  cursor?: string;
-
+/** Keyset pages over your own notifications: no network scope to name. */
+export class ListNotificationsQuery extends OmitType(PageQuery, ['networkId'] as const) {
   @ApiPropertyOptional({ type: Boolean, default: false, description: 'Only notifications not read yet.' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))

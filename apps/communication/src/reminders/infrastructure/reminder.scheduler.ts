@@ -87,14 +87,18 @@ export class ReminderScheduler extends PeriodicSweep {
   }
 
   private async nudgeSlippedPairs(manager: EntityManager, now: Date): Promise<number> {
-    const last = `GREATEST(p.accepted_at, (SELECT max(s.starts_at) FROM sessions s WHERE s.match_id = p.match_id AND s.status IN ('confirmed', 'completed') AND s.starts_at <= $1))`;
     const cadence = 'make_interval(days => c.cadence_days)';
     const due: SlippedPair[] = await manager.query(
-      `SELECT p.match_id, p.network_id, p.program_id, p.mentor_id, p.mentee_id, c.name AS program_name, c.cadence_days, ${last} AS last_activity
-         FROM pairs p JOIN cohort_programs c ON c.id = p.program_id
+      `SELECT p.match_id, p.network_id, p.program_id, p.mentor_id, p.mentee_id, c.name AS program_name, c.cadence_days, l.last_activity
+         FROM pairs p
+         JOIN cohort_programs c ON c.id = p.program_id
+         CROSS JOIN LATERAL (
+           SELECT GREATEST(p.accepted_at, (SELECT max(s.starts_at) FROM sessions s
+                                            WHERE s.match_id = p.match_id AND s.status IN ('confirmed', 'completed') AND s.starts_at <= $1)) AS last_activity
+         ) l
         WHERE p.status = 'active' AND p.accepted_at IS NOT NULL AND c.status = 'published' AND c.cadence_days IS NOT NULL
           AND (p.cadence_nudged_at IS NULL OR p.cadence_nudged_at <= $1 - ${cadence})
-          AND ${last} <= $1 - ${cadence}
+          AND l.last_activity <= $1 - ${cadence}
           AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.match_id = p.match_id AND s.status IN ('proposed', 'confirmed') AND s.starts_at > $1)
         ORDER BY p.match_id
         LIMIT ${BATCH}
