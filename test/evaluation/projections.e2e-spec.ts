@@ -1,3 +1,4 @@
+import { programPublished } from '@passerelle/contracts';
 import {
   adminToken,
   createTestApp,
@@ -16,7 +17,7 @@ import { join } from 'path';
 import { promisify } from 'util';
 import { evaluationApp } from '../../apps/evaluation/src/evaluation.app';
 import { identityApp } from '../../apps/identity/src/identity.app';
-import { expectedFigures, publish, type Script, scriptProgramme } from './programme-script';
+import { expectedFigures, publish, type Script, type ScriptedEvent, scriptProgramme } from './programme-script';
 
 /**
  * Programme projections and reports (issue 7, items 2, 5, 6, 7): a scripted
@@ -125,6 +126,29 @@ describe('evaluation: programme projections and reports', () => {
     expect(lines.find((line) => line.startsWith('engagement.sessionsHeld,'))).toMatch(/^engagement\.sessionsHeld,10,/);
     const weeklyCsv = await evaluation.http.get(`/v1/reports/programs/${inOrder.programId}/export`).query({ asOf, table: 'weekly' }).set(bearer(organizer));
     expect(weeklyCsv.text.trim().split('\r\n')).toHaveLength(weeks.length + 1);
+  });
+
+  it('answers a poller 304 while the report is unchanged, and the new report once an event moved it', async () => {
+    const first = await report(inOrder.programId);
+    expect([first.status, first.headers['cache-control']]).toEqual([200, 'private, no-cache']);
+    expect(first.headers.etag).toMatch(/^"[\w-]{27}"$/);
+    const unchanged = await report(inOrder.programId).set('if-none-match', first.headers.etag);
+    expect([unchanged.status, unchanged.text]).toEqual([304, '']);
+
+    // The programme announced again (a new event, the same facts): only the report's freshness moves.
+    const announcement = inOrder.events.find((event) => event.definition === programPublished) as ScriptedEvent;
+    await publish(producer, [announcement]);
+    const moved = await expectEventually(
+      async () => {
+        const response = await report(inOrder.programId).set('if-none-match', first.headers.etag);
+        expect(response.status).toBe(200);
+        return response;
+      },
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
+    expect(moved.headers.etag).not.toBe(first.headers.etag);
+    expect(moved.body.kpis).toEqual(expectedFigures());
+    expect(Date.parse(moved.body.freshness.lastEventTime)).toBeGreaterThan(Date.parse(first.body.freshness.lastEventTime));
   });
 
   it('gives the same figures when the same events arrive shuffled across topics, with duplicates', async () => {
@@ -249,6 +273,9 @@ describe('evaluation: programme projections and reports', () => {
     const unknown = await report(randomUUID(), stranger);
     expect([foreign.status, foreign.body]).toEqual([unknown.status, { ...unknown.body }]);
     expect([foreign.status, foreign.body.details]).toEqual([404, [{ path: 'programId', issue: 'does not name a programme of your network' }]]);
+    // Naming the report's entity tag does not get a stranger a 304 either.
+    const { etag } = (await report(inOrder.programId)).headers;
+    expect((await report(inOrder.programId, stranger).set('if-none-match', etag)).status).toBe(404);
     const foreignCsv = await evaluation.http.get(`/v1/reports/programs/${inOrder.programId}/export`).set(bearer(stranger));
     expect(foreignCsv.status).toBe(404);
 

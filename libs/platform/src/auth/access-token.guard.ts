@@ -15,6 +15,7 @@ import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, authUserFromClaims } fro
 import { ACCESS_TOKEN_KEYS, type AccessTokenKeys } from './access-token-keys';
 import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
 import type { AccountRole, AuthUser } from './auth-user';
+import { VerifiedTokens } from './verified-tokens';
 
 /**
  * Every route needs a valid access token unless it is marked `@Public()`
@@ -24,6 +25,8 @@ import type { AccountRole, AuthUser } from './auth-user';
  */
 @Injectable()
 export class AccessTokenGuard implements CanActivate {
+  private readonly verified = new VerifiedTokens();
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(ACCESS_TOKEN_KEYS) private readonly keys: AccessTokenKeys,
@@ -58,7 +61,8 @@ export class AccessTokenGuard implements CanActivate {
   }
 
   private async verify(token: string, response: Response): Promise<AuthUser> {
-    let user: AuthUser | undefined;
+    let user = this.verified.get(token);
+    if (user) return user;
     try {
       const { payload } = await jwtVerify(token, this.keys, {
         algorithms: [ACCESS_TOKEN_ALGORITHM],
@@ -67,6 +71,7 @@ export class AccessTokenGuard implements CanActivate {
         requiredClaims: ['sub', 'iat', 'exp', 'jti'],
       });
       user = authUserFromClaims(payload);
+      if (user) this.verified.remember(token, user, payload.exp as number);
     } catch (error) {
       if (keysUnavailable(error)) {
         throw new ServiceUnavailableException({ message: 'The signing keys cannot be fetched; retry shortly.', details: [] });

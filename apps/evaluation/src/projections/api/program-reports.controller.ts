@@ -7,6 +7,7 @@ import {
   ApiOkResponse,
   ApiProduces,
   ApiPropertyOptional,
+  ApiResponse,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -15,7 +16,7 @@ import { uuidParam } from '@passerelle/platform/http';
 import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import { GetMyProgressUseCase, type RoleProgress } from '../application/get-my-progress.use-case';
-import { GetProgramReportUseCase, type ProgramReport } from '../application/get-program-report.use-case';
+import { GetProgramReportUseCase } from '../application/get-program-report.use-case';
 import { CSV_TABLES, type CsvTable, reportCsv } from './report-csv';
 
 class ReportQuery {
@@ -56,9 +57,23 @@ export class ProgramReportsController {
   }
 
   @Get(':programId')
-  @ApiOkResponse({ description: 'KPIs with their definitions, the weekly series, pair health and the projection freshness.' })
-  report(@Param('programId', uuidParam('programId')) programId: string, @Query() query: ReportQuery, @CurrentUser() caller: AuthUser): Promise<ProgramReport> {
-    return this.getReport.execute(caller, programId, query.asOf);
+  @ApiOkResponse({
+    description:
+      'KPIs with their definitions, the weekly series, pair health and the projection freshness. ' +
+      'With an `ETag`: a poller sending it back in `If-None-Match` gets 304 Not Modified while the report is unchanged.',
+  })
+  @ApiResponse({ status: 304, description: 'The report is the one whose entity tag `If-None-Match` names.' })
+  async report(
+    @Param('programId', uuidParam('programId')) programId: string,
+    @Query() query: ReportQuery,
+    @CurrentUser() caller: AuthUser,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { json, etag } = await this.getReport.execute(caller, programId, query.asOf);
+    // Sent as serialized once for every reader of this report; Express answers 304 itself when If-None-Match names the tag.
+    response.setHeader('cache-control', 'private, no-cache');
+    response.setHeader('etag', etag);
+    response.type('json').send(json);
   }
 
   @Get(':programId/export')
@@ -71,7 +86,7 @@ export class ProgramReportsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     const table = query.table ?? 'kpis';
-    const report = await this.getReport.execute(caller, programId, query.asOf);
+    const { report } = await this.getReport.execute(caller, programId, query.asOf);
     response.setHeader('content-type', 'text/csv; charset=utf-8');
     response.setHeader('content-disposition', `attachment; filename="programme-${programId}-${table}.csv"`);
     return reportCsv(report, table);

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { type AuthUser, canSeeNetwork, isPlatformAdmin } from '@passerelle/platform/auth';
+import { SharedFreshReads } from '@passerelle/platform/database';
 import { DataSource, type EntityManager } from 'typeorm';
 import { KPI_DEFINITIONS } from '../domain/kpi-definitions';
 import { computeKpis, pairHealth, type ProgramFacts, weeklySeries } from '../domain/program-report';
@@ -14,7 +16,14 @@ export interface Freshness {
   readonly lagSeconds: number | null;
 }
 
-export type ProgramReport = Awaited<ReturnType<GetProgramReportUseCase['execute']>>;
+export type ProgramReport = Awaited<ReturnType<GetProgramReportUseCase['compute']>>;
+
+/** A report with its JSON, serialized once however many readers get it, and that JSON's entity tag. */
+export interface RenderedReport {
+  readonly report: ProgramReport;
+  readonly json: Buffer;
+  readonly etag: string;
+}
 
 export const notFound = (path = 'programId') =>
   new NotFoundException({ message: 'No such programme.', details: [{ path, issue: 'does not name a programme of your network' }] });
@@ -71,26 +80,33 @@ interface ReportState {
  * it, if any; otherwise the facts are loaded and folded in one snapshot as
  * before. Without `asOf`, a report is computed at the current second, so a
  * dashboard polled by many readers costs one computation per second at most.
+ *
+ * Readers of one programme asking together share the key's read
+ * (SharedFreshReads: each gets a read started after it asked), and a report
+ * is serialized once, with an entity tag for conditional requests.
  */
 @Injectable()
 export class GetProgramReportUseCase {
-  private readonly recent = new Map<string, Promise<Awaited<ReturnType<GetProgramReportUseCase['compute']>>>>();
+  private readonly recent = new Map<string, Promise<RenderedReport>>();
+  private readonly states: SharedFreshReads<ReportState>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly rules: RiskRulesRepository,
-  ) {}
+  ) {
+    this.states = new SharedFreshReads((programId) => readState(this.dataSource.manager, programId));
+  }
 
-  async execute(caller: AuthUser, programId: string, asOf: string | undefined) {
+  async execute(caller: AuthUser, programId: string, asOf: string | undefined): Promise<RenderedReport> {
     const at = asOf ? new Date(asOf).toISOString() : new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
-    const known = this.recent.get(reportKey(programId, await readState(this.dataSource.manager, caller, programId), at));
+    const known = this.recent.get(reportKey(programId, authorized(caller, await this.states.get(programId)), at));
     if (known) return known;
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const state = await readState(manager, caller, programId);
+      const state = authorized(caller, await readState(manager, programId));
       const key = reportKey(programId, state, at);
-      const report = this.recent.get(key) ?? this.compute(manager, programId, state, at);
-      this.remember(key, report);
-      return report;
+      const rendered = this.recent.get(key) ?? this.compute(manager, programId, state, at).then(render);
+      this.remember(key, rendered);
+      return rendered;
     });
   }
 
@@ -120,7 +136,7 @@ export class GetProgramReportUseCase {
   }
 
   /** Keeps the most recent reports (a failed computation is not kept). */
-  private remember(key: string, report: ReturnType<GetProgramReportUseCase['compute']>): void {
+  private remember(key: string, report: Promise<RenderedReport>): void {
     if (this.recent.get(key) === report) return;
     this.recent.set(key, report);
     report.catch(() => this.recent.delete(key));
@@ -128,14 +144,24 @@ export class GetProgramReportUseCase {
   }
 }
 
-/** The live generation and the programme's freshness and rules rows; 404 or 403 as programNetwork and requireReportReader answer. */
-async function readState(manager: EntityManager, caller: AuthUser, programId: string): Promise<ReportState> {
+/** The live generation and the programme's freshness and rules rows. */
+async function readState(manager: EntityManager, programId: string): Promise<ReportState> {
   const [state] = (await manager.query(REPORT_STATE, [programId])) as ReportState[];
   if (!state) throw new Error('no live projection generation');
+  return state;
+}
+
+/** The state if the caller may read this programme's report; 404 or 403 as programNetwork and requireReportReader answer. */
+function authorized(caller: AuthUser, state: ReportState): ReportState {
   // Another network's programme is answered like one that does not exist (PRODUCT.md: not by guessing ids).
   if (!state.network_id || !canSeeNetwork(caller, state.network_id)) throw notFound();
   requireReportReader(caller);
   return state;
+}
+
+function render(report: ProgramReport): RenderedReport {
+  const json = Buffer.from(JSON.stringify(report));
+  return { report, json, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"` };
 }
 
 function reportKey(programId: string, state: ReportState, at: string): string {
