@@ -16,6 +16,7 @@ import { identityApp } from '../../apps/identity/src/identity.app';
 import { intakeApp } from '../../apps/intake/src/intake.app';
 import { matchingApp } from '../../apps/matching/src/matching.app';
 import { KAFKA_VERSION } from '../../tools/kafka/kafka-distribution';
+import { nodeArgsOf } from '../../tools/deploy/deployment-settings';
 
 const ROOT = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -135,7 +136,8 @@ describe('docker-compose.yml', () => {
 
     it('runs its own entry point from the app image', () => {
       expect(service(name).image).toBe(APP_IMAGE);
-      expect(service(name).command).toEqual([mainJs(name)]);
+      // With the heap ceiling the Deployments give it (deployment-settings.ts).
+      expect(service(name).command).toEqual([...nodeArgsOf(name), mainJs(name)]);
       expect(existsSync(join(ROOT, `apps/${name}/src/main.ts`))).toBe(true);
       expect(service(name).healthcheck?.test).toEqual(['CMD', 'node', '-e', expect.stringContaining('/health/ready')]);
     });

@@ -203,6 +203,13 @@ function environmentOf(objects: readonly Resource[], container: Container): Reco
   return { ...env, KAFKA_SASL_PASSWORD: 'written-by-the-strimzi-user-operator' };
 }
 
+/** A Kubernetes memory quantity in binary units (`512Mi`, `1Gi`), in MiB. */
+function mebibytes(quantity: string): number {
+  const [, amount, unit] = /^(\d+)(Mi|Gi)$/.exec(quantity) ?? [];
+  if (!amount) throw new Error(`unexpected memory quantity ${quantity}`);
+  return Number(amount) * (unit === 'Gi' ? 1024 : 1);
+}
+
 describe('deploy/kubernetes/base', () => {
   it(`is what \`${GENERATE_BASE_COMMAND}\` generates from the code (run it after changing a service, a topic or a handler)`, () => {
     for (const [name, text] of renderBaseFiles()) {
@@ -272,7 +279,12 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       const pod = templateOf(deployment());
       expect(pod.spec.containers).toHaveLength(1);
       const main = container();
-      expect(main.args).toEqual([`dist/apps/${name}/src/main.js`]);
+      const [heapFlag, entry, ...rest] = main.args ?? [];
+      expect([entry, rest]).toEqual([`dist/apps/${name}/src/main.js`, []]);
+      // A V8 heap ceiling that leaves a quarter of the memory limit to code, new space and buffers.
+      const heapMb = Number(/^--max-old-space-size=(\d+)$/.exec(heapFlag)?.[1]);
+      expect(heapMb).toBeGreaterThanOrEqual(128);
+      expect(heapMb).toBeLessThanOrEqual(0.75 * mebibytes(String(main.resources?.limits?.memory)));
       expect(existsSync(join(ROOT, `apps/${name}/src/main.ts`))).toBe(true);
       expect(main.ports).toEqual([expect.objectContaining({ name: 'http', containerPort: facts.port })]);
       expect(main.startupProbe?.httpGet).toEqual({ path: '/health/live', port: 'http' });

@@ -13,6 +13,7 @@ import { Client } from 'pg';
 import { identityApp } from '../../apps/identity/src/identity.app';
 import type { Script } from '../evaluation/programme-script';
 import { appliedCount, expectExactEffects, type Get, type Query, sendBurst, waitUntilMidway } from './evaluation-burst';
+import { nodeArgsOf } from '../../tools/deploy/deployment-settings';
 
 /**
  * Evaluation, as its own process, is stopped in the middle of a burst of
@@ -43,7 +44,7 @@ describe('a consuming service stopped in the middle of a burst, then restarted',
       DATABASE_URL: testDatabaseUrl('evaluation'),
       AUTH_JWKS_URL: `${identity.url}/.well-known/jwks.json`,
       LOG_LEVEL: 'info',
-    });
+    }, nodeArgsOf('evaluation'));
     await evaluation.start();
     await database.connect();
   });

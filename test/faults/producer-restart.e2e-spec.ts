@@ -12,6 +12,7 @@ import {
 import { Client } from 'pg';
 import request from 'supertest';
 import { evaluationApp } from '../../apps/evaluation/src/evaluation.app';
+import { nodeArgsOf } from '../../tools/deploy/deployment-settings';
 
 /**
  * Identity, the producing side, as its own process: killed with SIGKILL
@@ -33,7 +34,7 @@ describe('a producing service killed or stopped while it writes and publishes', 
     OUTBOX_BATCH_SIZE: '5',
     OUTBOX_POLL_INTERVAL_MS: '200',
     LOG_LEVEL: 'info',
-  });
+  }, nodeArgsOf('identity'));
   let evaluation: TestApp;
   let probe: KafkaProbe;
 

@@ -1,6 +1,7 @@
 import { ServiceProcess, SmtpTestServer, testDatabaseUrl } from '@passerelle/testing';
 import { createServer } from 'net';
 import { Api } from './api';
+import { nodeArgsOf } from '../../tools/deploy/deployment-settings';
 
 export const SERVICES = ['identity', 'intake', 'matching', 'communication', 'evaluation'] as const;
 export type Service = (typeof SERVICES)[number];
@@ -57,7 +58,7 @@ export class Stack {
     const processes = Object.fromEntries(
       SERVICES.map((service, index) => [
         service,
-        new ServiceProcess(service, ports[index], { ...common, ...extra[service], DATABASE_URL: testDatabaseUrl(service) }),
+        new ServiceProcess(service, ports[index], { ...common, ...extra[service], DATABASE_URL: testDatabaseUrl(service) }, nodeArgsOf(service)),
       ]),
     ) as Record<Service, ServiceProcess>;
     const stack = new Stack(smtp, processes);

@@ -28,6 +28,7 @@ import { DataSource } from 'typeorm';
 import { type BenchStack, cpuProfOf, numberFlag, type Memory, SERVICES, type ServiceName, say, sleep, withStack } from './bench-stack';
 import { cohort, type CohortEvent, CohortTraffic } from './cohort-events';
 import { distribution, f, table, verdict } from './figures';
+import { heapMbOf } from '../deploy/deployment-settings';
 import { measureKafkaCeiling } from './kafka-ceiling';
 
 const TARGET = { eventsPerSecond: 2_000, freshnessP99Ms: 1_000, rssMb: 200 };
@@ -293,17 +294,22 @@ async function run(stack: BenchStack): Promise<boolean> {
     say('\nmemory per service, MB: resident (RSS) idle and at its peak under load, with the V8 heap and external buffers at that peak');
     say(
       table(
-        ['service', 'RSS idle', 'RSS under load', 'heap used / total', 'external', `RSS ≤ ${TARGET.rssMb} MB`],
+        ['service', 'heap ceiling', 'RSS idle', 'RSS under load', 'heap used / total', 'external', `RSS ≤ ${TARGET.rssMb} MB`],
         SERVICES.map((service) => {
           const peak = watch.peak.get(service);
-          return [service, f(idle.get(service)?.rss ?? NaN), f(peak?.rss ?? NaN), `${f(peak?.heapUsed ?? NaN)} / ${f(peak?.heapTotal ?? NaN)}`, f(peak?.external ?? NaN), verdict((peak?.rss ?? Infinity) <= TARGET.rssMb)];
+          return [
+            service,
+            f(heapMbOf(service)),
+            f(idle.get(service)?.rss ?? NaN),
+            f(peak?.rss ?? NaN),
+            `${f(peak?.heapUsed ?? NaN)} / ${f(peak?.heapTotal ?? NaN)}`,
+            f(peak?.external ?? NaN),
+            verdict((peak?.rss ?? Infinity) <= TARGET.rssMb),
+          ];
         }),
       ),
     );
-    if (SERVICES.some((service) => (watch.peak.get(service)?.rss ?? 0) > TARGET.rssMb) && !/max-old-space-size/.test(process.env['NODE_OPTIONS'] ?? '')) {
-      say('  (where heap used is close to heap total at the peak, the growth is garbage V8 has not collected yet: the services inherit');
-      say('   NODE_OPTIONS, so e.g. NODE_OPTIONS=--max-old-space-size=128 npm run bench:pipeline shows them with a capped heap)');
-    }
+    say('  (each service runs with the V8 heap ceiling its deployments give it: tools/deploy/deployment-settings.ts)');
     return freshness.freshness.count === freshness.events;
   } finally {
     await watch.stop();

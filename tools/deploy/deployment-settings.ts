@@ -51,6 +51,22 @@ export const RESOURCES: Readonly<Record<string, Resources>> = {
 };
 export const resourcesOf = (service: string): Resources => RESOURCES[service] ?? DEFAULT_RESOURCES;
 
+/**
+ * Each service's V8 old-generation ceiling in MB (`--max-old-space-size`),
+ * given by every launcher: the Deployments, docker-compose, `npm start`, the
+ * benchmarks and the process-level tests. Without one, V8 sizes the heap from
+ * the machine's memory and lets garbage pile up before it collects: under
+ * bench:pipeline's load communication reached 314 MB resident with 46 MB of
+ * it live once capped. 128 MB keeps a service near 170 MB resident under
+ * load, inside its memory request. Matching's rounds hold every scored pair
+ * (about 365 MB resident at 20k × 8k), under its 1 Gi limit.
+ */
+const DEFAULT_HEAP_MB = 128;
+const HEAP_MB: Readonly<Record<string, number>> = { matching: 768 };
+export const heapMbOf = (service: string): number => HEAP_MB[service] ?? DEFAULT_HEAP_MB;
+/** The Node.js flags a service runs with, before its entry point. */
+export const nodeArgsOf = (service: string): string[] => [`--max-old-space-size=${heapMbOf(service)}`];
+
 export const MIN_REPLICAS = 2;
 /** The HTTP-only service (no consumer group) scales on CPU alone. */
 export const MAX_HTTP_REPLICAS = 6;
@@ -72,10 +88,10 @@ export const DOMAIN_RETENTION_MS = -1;
 /** Dead-letter records: long enough to notice, fix the cause and replay them. */
 export const DEAD_LETTER_RETENTION_MS = 30 * 24 * 3_600_000;
 
-/** Non-secret values every service's ConfigMap sets (the rest stay at their schema defaults). */
 /** The service's Strimzi KafkaUser; Strimzi writes its SCRAM password to a Secret of the same name (key `password`). */
 export const kafkaUserName = (service: string) => `passerelle-${service}`;
 
+/** Non-secret values every service's ConfigMap sets (the rest stay at their schema defaults). */
 export function sharedEnvironment(service: string, port: number): Record<string, string> {
   return {
     PORT: String(port),

@@ -125,7 +125,7 @@ function deployment(facts: ServiceFacts): IDeployment {
             },
           ],
           ...podSpec(facts, {
-            args: [mainJs(facts.name)],
+            args: [...settings.nodeArgsOf(facts.name), mainJs(facts.name)],
             ports: [{ name: 'http', containerPort: facts.port, protocol: 'TCP' }],
             startupProbe: probe('/health/live', 2, 60),
             livenessProbe: probe('/health/live', 10, 3),

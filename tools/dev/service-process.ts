@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { nodeArgsOf } from '../deploy/deployment-settings';
 
 export interface ServiceProcessOptions {
   readonly service: string;
@@ -18,9 +19,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One service run as `node dist/apps/<service>/src/main.js`, as a container
- * would run it. It gets its own process group, so a Ctrl-C in the terminal
- * reaches only `npm start`, which then sends each service exactly one SIGTERM:
- * a second signal would cut a graceful shutdown short.
+ * would run it, with the same heap ceiling. It gets its own process group, so
+ * a Ctrl-C in the terminal reaches only `npm start`, which then sends each
+ * service exactly one SIGTERM: a second signal would cut a graceful shutdown
+ * short.
  */
 export class ServiceProcess {
   readonly baseUrl: string;
@@ -54,7 +56,7 @@ export class ServiceProcess {
     const log = openSync(this.options.logFile, 'w');
     let child: ChildProcess;
     try {
-      child = spawn(process.execPath, [this.options.main], {
+      child = spawn(process.execPath, [...nodeArgsOf(this.service), this.options.main], {
         cwd: this.options.cwd,
         env: this.options.env,
         detached: true,

@@ -6,6 +6,7 @@ import { expectEventually } from './expect-eventually';
 /**
  * A service run as its own process from the build (`dist/`), as in
  * production, so a test can kill it with SIGKILL or stop it with SIGTERM.
+ * `nodeArgs`: the Node.js flags its deployments give it (the heap ceiling).
  */
 export class ServiceProcess {
   private child?: ChildProcess;
@@ -16,6 +17,7 @@ export class ServiceProcess {
     readonly service: string,
     readonly port: number,
     private readonly env: Record<string, string>,
+    private readonly nodeArgs: readonly string[] = [],
   ) {}
 
   get url(): string {
@@ -28,7 +30,7 @@ export class ServiceProcess {
     this.logFile = join(logs, `${this.service}-${this.port}.log`);
     writeFileSync(this.logFile, '');
     const log = createWriteStream(this.logFile, { flags: 'a' });
-    const child = spawn(process.execPath, [join('dist', 'apps', this.service, 'src', 'main.js')], {
+    const child = spawn(process.execPath, [...this.nodeArgs, join('dist', 'apps', this.service, 'src', 'main.js')], {
       env: { ...process.env, ...this.env, PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
