@@ -384,9 +384,15 @@ describe('evaluation: feedback, progress, alerts and erasure', () => {
     await projected(`SELECT 1 FROM p_programs WHERE program_id = $1`, [programId]);
     const defaults = await evaluation.http.get(`/v1/alerts/rules/${programId}`).set(bearer(organizer.token));
     expect(defaults.body).toEqual({ programId, cadenceFactor: 2, noShowThreshold: 2, lowRating: 2.5, minRatings: 2, declinedRescheduleThreshold: 2, custom: false });
+    // The report at one instant, with no event between the reads: the rules it applies follow every change at once.
+    const reportRules = async () =>
+      (await evaluation.http.get(`/v1/reports/programs/${programId}`).query({ asOf: '2026-06-01T00:00:00.000Z' }).set(bearer(organizer.token))).body.riskRules;
+    const { programId: _id, ...defaultRules } = defaults.body;
+    expect(await reportRules()).toEqual(defaultRules);
     const rules = { cadenceFactor: 3, noShowThreshold: 3, lowRating: 2, minRatings: 3, declinedRescheduleThreshold: 4 };
     const set = await evaluation.http.put(`/v1/alerts/rules/${programId}`).set(bearer(organizer.token)).send(rules);
     expect([set.status, set.body]).toEqual([200, { programId, ...rules, custom: true }]);
+    expect(await reportRules()).toEqual({ ...rules, custom: true });
     expect((await evaluation.http.get(`/v1/alerts/rules/${programId}`).set(bearer(organizer.token))).body).toEqual({ programId, ...rules, custom: true });
     const bad = await evaluation.http.put(`/v1/alerts/rules/${programId}`).set(bearer(organizer.token)).send({ ...rules, lowRating: 9, extra: true });
     expect([bad.status, bad.body.details]).toEqual([400, expect.arrayContaining([{ path: 'lowRating', issue: 'must be from 1 to 5' }, { path: 'extra', issue: 'is not an accepted field' }])]);
@@ -405,6 +411,7 @@ describe('evaluation: feedback, progress, alerts and erasure', () => {
     const older = await evaluation.http.put(`/v1/alerts/rules/${programId}`).set(bearer(organizer.token)).send(olderRules);
     expect([older.status, older.body]).toEqual([200, { programId, ...olderRules, declinedRescheduleThreshold: 2, custom: true }]);
     expect((await evaluation.http.get(`/v1/alerts/rules/${programId}`).set(bearer(organizer.token))).body).toEqual(older.body);
+    expect(await reportRules()).toEqual({ ...olderRules, declinedRescheduleThreshold: 2, custom: true });
     const byMentor = await evaluation.http.put(`/v1/alerts/rules/${programId}`).set(bearer(mentor.token)).send(rules);
     expect(byMentor.status).toBe(403);
     const stranger = await memberOf(await createTestNetwork(identity.http, admin, 'evalru-other'), ['organizer']);

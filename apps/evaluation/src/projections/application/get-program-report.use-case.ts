@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { KPI_DEFINITIONS } from '../domain/kpi-definitions';
 import { computeKpis, pairHealth, type ProgramFacts, weeklySeries } from '../domain/program-report';
 import { loadProgramFacts } from '../infrastructure/program-facts.repository';
-import { RiskRulesRepository } from '../infrastructure/risk-rules.repository';
+import { RiskRulesRepository, type RiskRulesRow } from '../infrastructure/risk-rules.repository';
 
 export interface Freshness {
   /** ce_time of the latest event of this programme the live consumer applied. */
@@ -16,7 +16,7 @@ export interface Freshness {
   readonly lagSeconds: number | null;
 }
 
-export type ProgramReport = Awaited<ReturnType<GetProgramReportUseCase['compute']>>;
+export type ProgramReport = ReturnType<GetProgramReportUseCase['compute']>;
 
 /** A report with its JSON, serialized once however many readers get it, and that JSON's entity tag. */
 export interface RenderedReport {
@@ -47,8 +47,10 @@ export function requireReportReader(caller: AuthUser): void {
   }
 }
 
-/** Reports computed recently, kept for the readers that ask for the same one meanwhile. */
-const RECENT_REPORTS = 64;
+/** Reports computed recently, kept for the readers that ask for the same one meanwhile (one a second for a polled programme). */
+const RECENT_REPORTS = 16;
+/** Programmes whose latest facts are kept: a report a second later folds them again without reading them again. */
+const RECENT_FACTS = 16;
 
 /** What a report depends on besides its facts, read in one statement: the live generation, where the programme lives, its freshness row and its risk rules. */
 const REPORT_STATE = `
@@ -63,31 +65,43 @@ interface ReportState {
   readonly generation: number;
   readonly network_id: string | null;
   readonly freshness: { event_time: string; applied_at: string; lag_ms: string | number } | null;
-  readonly rules: Record<string, unknown> | null;
+  readonly rules: RiskRulesRow | null;
+}
+
+/** A programme's facts and the state read with them, in one snapshot; `key` names the facts (factsKey). */
+interface FactsRead {
+  readonly key: string;
+  readonly state: ReportState;
+  readonly facts: ProgramFacts;
 }
 
 /**
- * A programme's report (issue 7, item 5), read from the live generation in
- * one REPEATABLE READ snapshot, so a rebuild swapping generations meanwhile
- * never mixes two of them in one answer.
+ * A programme's report (issue 7, item 5), its facts read from the live
+ * generation in one REPEATABLE READ snapshot, so a rebuild swapping
+ * generations meanwhile never mixes two of them in one answer.
  *
  * A report depends only on the live generation, the programme's facts, its
  * risk rules and the instant it is computed at. Every event the live
  * consumer applies to a programme also moves that programme's freshness row
- * in the same transaction, so (generation, freshness row, rules row, asOf)
- * names one report: a reader first reads that key in one statement (a
- * consistent snapshot of its own) and gets the report already computed for
- * it, if any; otherwise the facts are loaded and folded in one snapshot as
- * before. Without `asOf`, a report is computed at the current second, so a
- * dashboard polled by many readers costs one computation per second at most.
+ * in the same transaction, so (generation, freshness row) names one set of
+ * facts, and with the rules row and asOf one report. A reader first reads
+ * that state in one statement (a consistent snapshot of its own) and gets
+ * the report already computed for it, if any; else the facts read for that
+ * state, if any, are folded at its instant; else the facts are read anew.
+ * Without `asOf`, a report is computed at the current second, so a
+ * dashboard polled by many readers costs one fold a second, and one read of
+ * the facts per change.
  *
- * Readers of one programme asking together share the key's read
- * (SharedFreshReads: each gets a read started after it asked), and a report
- * is serialized once, with an entity tag for conditional requests.
+ * Readers of one programme asking together share the state read
+ * (SharedFreshReads: each gets a read started after it asked) and, for a
+ * report not computed yet, its one computation. A report is serialized
+ * once, with an entity tag for conditional requests.
  */
 @Injectable()
 export class GetProgramReportUseCase {
   private readonly recent = new Map<string, Promise<RenderedReport>>();
+  /** By programme: its facts for the latest state read. */
+  private readonly facts = new Map<string, Promise<FactsRead>>();
   private readonly states: SharedFreshReads<ReportState>;
 
   constructor(
@@ -99,22 +113,50 @@ export class GetProgramReportUseCase {
 
   async execute(caller: AuthUser, programId: string, asOf: string | undefined): Promise<RenderedReport> {
     const at = asOf ? new Date(asOf).toISOString() : new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
-    const known = this.recent.get(reportKey(programId, authorized(caller, await this.states.get(programId)), at));
+    const state = authorized(caller, await this.states.get(programId));
+    const key = reportKey(programId, state, at);
+    const known = this.recent.get(key);
     if (known) return known;
+    // Remembered before it starts, so the readers arriving meanwhile (at each new second, all of them) wait for this one computation.
+    const rendered = this.factsFor(programId, state).then((read) => {
+      if (read.key === factsKey(programId, state)) return render(this.compute(programId, state, read.facts, at));
+      // An event committed after the state was read: these facts are the newer state's, and answer it too.
+      const report = render(this.compute(programId, read.state, read.facts, at));
+      this.remember(reportKey(programId, read.state, at), Promise.resolve(report));
+      return report;
+    });
+    this.remember(key, rendered);
+    return rendered;
+  }
+
+  /** The facts for this state: those read last for the programme if they are this state's, else read anew (then kept). */
+  private factsFor(programId: string, state: ReportState): Promise<FactsRead> {
+    const key = factsKey(programId, state);
+    const kept = this.facts.get(programId);
+    const anew = () => this.readFacts(programId);
+    const read = kept ? kept.then((facts) => (facts.key === key ? facts : anew()), anew) : anew();
+    this.facts.delete(programId);
+    this.facts.set(programId, read);
+    read.catch(() => this.facts.get(programId) === read && this.facts.delete(programId));
+    if (this.facts.size > RECENT_FACTS) this.facts.delete(this.facts.keys().next().value as string);
+    return read;
+  }
+
+  private readFacts(programId: string): Promise<FactsRead> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const state = authorized(caller, await readState(manager, programId));
-      const key = reportKey(programId, state, at);
-      const rendered = this.recent.get(key) ?? this.compute(manager, programId, state, at).then(render);
-      this.remember(key, rendered);
-      return rendered;
+      const state = await readState(manager, programId);
+      // Gone from a generation swapped in since: answered as unknown (the caller's access was checked on the state read first).
+      if (!state.network_id) throw notFound();
+      const facts = (await loadProgramFacts(manager, state.generation, state.network_id, programId)) as ProgramFacts;
+      return { key: factsKey(programId, state), state, facts };
     });
   }
 
-  private async compute(manager: EntityManager, programId: string, state: ReportState, at: string) {
+  /** The report at `at`: the state's generation, freshness and rules, with the facts read for it. */
+  private compute(programId: string, state: ReportState, facts: ProgramFacts, at: string) {
     const { generation } = state;
     const networkId = state.network_id as string;
-    const facts = (await loadProgramFacts(manager, generation, networkId, programId)) as ProgramFacts;
-    const { custom, ...rules } = await this.rules.rulesFor(manager, programId);
+    const { custom, ...rules } = this.rules.fromRow(state.rules);
     const fresh = state.freshness;
     const freshness: Freshness = {
       lastEventTime: fresh ? new Date(fresh.event_time).toISOString() : null,
@@ -139,7 +181,7 @@ export class GetProgramReportUseCase {
   private remember(key: string, report: Promise<RenderedReport>): void {
     if (this.recent.get(key) === report) return;
     this.recent.set(key, report);
-    report.catch(() => this.recent.delete(key));
+    report.catch(() => this.recent.get(key) === report && this.recent.delete(key));
     if (this.recent.size > RECENT_REPORTS) this.recent.delete(this.recent.keys().next().value as string);
   }
 }
@@ -164,6 +206,10 @@ function render(report: ProgramReport): RenderedReport {
   return { report, json, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"` };
 }
 
+function factsKey(programId: string, state: ReportState): string {
+  return JSON.stringify([programId, state.generation, state.network_id, state.freshness]);
+}
+
 function reportKey(programId: string, state: ReportState, at: string): string {
-  return JSON.stringify([programId, state.generation, state.network_id, state.freshness, state.rules, at]);
+  return JSON.stringify([factsKey(programId, state), state.rules, at]);
 }

@@ -23,7 +23,12 @@ export class RiskRulesRepository {
     const [row] = (await manager.query(
       'SELECT cadence_factor, no_show_threshold, low_rating, min_ratings, declined_reschedule_threshold FROM program_risk_rules WHERE program_id = $1',
       [programId],
-    )) as Array<{ cadence_factor: number; no_show_threshold: number; low_rating: number; min_ratings: number; declined_reschedule_threshold: number | null }>;
+    )) as RiskRulesRow[];
+    return this.fromRow(row);
+  }
+
+  /** The rules a `program_risk_rules` row (or its `to_jsonb`) says, or the defaults without one. */
+  fromRow(row: RiskRulesRow | null | undefined): RiskRules & { readonly custom: boolean } {
     if (!row) return { ...this.defaults, custom: false };
     return {
       cadenceFactor: row.cadence_factor,
@@ -35,4 +40,12 @@ export class RiskRulesRepository {
       custom: true,
     };
   }
+}
+
+export interface RiskRulesRow {
+  readonly cadence_factor: number;
+  readonly no_show_threshold: number;
+  readonly low_rating: number;
+  readonly min_ratings: number;
+  readonly declined_reschedule_threshold: number | null;
 }
