@@ -60,7 +60,8 @@ export class ProgramReportsController {
   @ApiOkResponse({
     description:
       'KPIs with their definitions, the weekly series, pair health and the projection freshness. ' +
-      'With an `ETag`: a poller sending it back in `If-None-Match` gets 304 Not Modified while the report is unchanged.',
+      'With an `ETag`: a poller sending it back in `If-None-Match` gets 304 Not Modified while the report is unchanged, that is while ' +
+      'no event of the programme arrived, its rules stayed and `asOf` is the same (without `asOf`, the report is at the current second).',
   })
   @ApiResponse({ status: 304, description: 'The report is the one whose entity tag `If-None-Match` names.' })
   async report(
