@@ -26,6 +26,7 @@ import {
   expectEventually,
   KafkaProbe,
   loginAs,
+  MINIMAL_ENROLMENT_FEATURES,
   RawProducer,
   type TestApp,
   type TestNetwork,
@@ -33,7 +34,6 @@ import {
 import { randomUUID } from 'crypto';
 import { evaluationApp } from '../../apps/evaluation/src/evaluation.app';
 import { identityApp } from '../../apps/identity/src/identity.app';
-import { NO_FEATURES } from './programme-script';
 
 /**
  * Feedback forms (issue 7, item 1), participants' own progress (item 4),
@@ -108,7 +108,7 @@ describe('evaluation: feedback, progress, alerts and erasure', () => {
         role,
         templateVersion: 1,
         ...(role === 'mentor' ? { capacity: 1 } : {}),
-        features: NO_FEATURES,
+        features: MINIMAL_ENROLMENT_FEATURES,
         excludedUserIds: [],
         baseline,
         submittedAt: daysAgo(110),

@@ -25,7 +25,7 @@ import {
   sessionScheduled,
   toKafkaMessage,
 } from '@passerelle/contracts';
-import type { RawProducer } from '@passerelle/testing';
+import { MINIMAL_ENROLMENT_FEATURES, type RawProducer } from '@passerelle/testing';
 import { randomUUID } from 'crypto';
 
 /**
@@ -72,21 +72,6 @@ export interface Answer {
 }
 
 export const CADENCE_DAYS = 14;
-/** Matching features are not what evaluation reads: the least the enrolment schema accepts. */
-export const NO_FEATURES = {
-  skillsOffered: [],
-  skillsWanted: [],
-  interests: [],
-  industries: [],
-  languages: ['fr'],
-  availability: { timeZone: 'Europe/Paris', utcOffsetMinutes: 60, weeklySlotsUtc: [17] },
-  experienceYears: null,
-  employerKey: null,
-  targetRoles: [],
-  targetIndustries: [],
-  networkSize: null,
-  contactKinds: [],
-};
 export const OBJECTIVES = ['job_search', 'networking'] as const;
 const DEFAULT_CAPACITY = 2;
 
@@ -217,7 +202,7 @@ export function scriptProgramme(networkId: string, t0: number): Script {
       ...enrollment,
       templateVersion: 1,
       ...(p.capacity ? { capacity: p.capacity } : {}),
-      features: NO_FEATURES,
+      features: MINIMAL_ENROLMENT_FEATURES,
       excludedUserIds: [],
       baseline: p.baseline,
       submittedAt: at(p.enrolledDay),

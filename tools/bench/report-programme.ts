@@ -11,26 +11,12 @@ import {
   sessionScheduled,
   toKafkaMessage,
 } from '@passerelle/contracts';
+import { MINIMAL_ENROLMENT_FEATURES } from '@passerelle/testing';
 
 export type SeedRecord = { readonly topic: string; readonly message: ReturnType<typeof toKafkaMessage> };
 
 const DAY_MS = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
-/** What the enrolment schema asks and evaluation does not read. */
-const FEATURES = {
-  skillsOffered: [],
-  skillsWanted: [],
-  interests: [],
-  industries: [],
-  languages: ['fr'],
-  availability: { timeZone: 'Europe/Paris', utcOffsetMinutes: 60, weeklySlotsUtc: [17] },
-  experienceYears: null,
-  employerKey: null,
-  targetRoles: [],
-  targetIndustries: [],
-  networkSize: null,
-  contactKinds: [],
-};
 const BASELINE = { confidence: 3, communication: 3, leadership: 2, networkSize: 2 };
 
 /** Builds the events of one programme of a network, as its services would publish them. */
@@ -69,7 +55,7 @@ export class ProgrammeEvents {
       role,
       templateVersion: 1,
       ...(role === 'mentor' ? { capacity: 2 } : {}),
-      features: FEATURES,
+      features: MINIMAL_ENROLMENT_FEATURES,
       excludedUserIds: [],
       baseline: BASELINE,
       submittedAt: daysAgo(130),

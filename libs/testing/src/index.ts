@@ -6,3 +6,4 @@ export * from './tcp-proxy';
 export * from './test-app';
 export * from './test-database';
 export * from './smtp-test-server';
+export * from './enrolment-features';
