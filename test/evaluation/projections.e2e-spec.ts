@@ -241,7 +241,7 @@ describe('evaluation: programme projections and reports', () => {
     await evaluation.dataSource.query(`DELETE FROM pair_watch WHERE match_id = ANY($1::uuid[])`, [activePairs]);
     // The build the e2e setup made, run as an operator would: `node dist/apps/evaluation/src/main.js rebuild`.
     const { stdout } = await promisify(execFile)(process.execPath, [join('dist', 'apps', 'evaluation', 'src', 'main.js'), 'rebuild'], {
-      env: { ...process.env, DATABASE_URL: testDatabaseUrl('evaluation'), LOG_LEVEL: 'warn' },
+      env: { ...process.env, PASSERELLE_MODE: 'development', DATABASE_URL: testDatabaseUrl('evaluation'), LOG_LEVEL: 'warn' },
       timeout: 120_000,
     });
     expect(stdout).toContain(`generation ${live.generation + 1} is live`);

@@ -40,8 +40,9 @@ export const identityConfigSchema = defineConfig({
     type: 'string',
     pattern: /^.{32,}$/,
     secret: true,
-    // Development default only: anyone can read it here, so a deployment must set its own.
+    // Public, hence refused outside development mode: the default and an earlier placeholder of the dev overlay.
     default: 'development-only-token-signing-secret-do-not-deploy',
+    developmentValues: ['development-only-token-signing-secret-not-a-secret'],
     description: 'encrypts the private signing keys at rest (AES-256-GCM); at least 32 characters',
   },
   signingKeyRotationDays: {
@@ -81,8 +82,9 @@ export const identityConfigSchema = defineConfig({
     type: 'string',
     pattern: /^.{12,}$/,
     secret: true,
-    // Development default only: a deployment must set its own.
+    // Public, hence refused outside development mode: the default and an earlier placeholder of the dev overlay.
     default: 'development-only-admin-password',
+    developmentValues: ['development-only-platform-admin-password-not-a-secret'],
     description: 'password of the platform_admin created on first start; at least 12 characters (ignored once the account exists)',
   },
 });
