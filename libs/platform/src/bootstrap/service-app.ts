@@ -8,6 +8,7 @@ import { createDataSource, ensureDatabase, migrate } from '../database/data-sour
 import { kafkaSecurityOf } from '../kafka/kafka-connection';
 import { HttpErrorFilter } from '../http/http-error.filter';
 import { requestObserver } from '../http/request-observer.middleware';
+import { applyHttpHardening } from '../http/security-headers';
 import { createValidationPipe, invalidField } from '../http/validation';
 import { createLogger, PinoNestLogger } from '../observability/logger';
 import { PlatformMetrics } from '../observability/metrics';
@@ -17,7 +18,7 @@ import { type ServiceConfig, type ServiceDefinition, ServiceRootModule } from '.
 
 /**
  * Builds a service's Nest application with what every API shares: JSON logs,
- * request spans and metrics, validation, the error shape, OpenAPI at `/docs`
+ * security headers and CORS, request spans and metrics, validation, the error shape, OpenAPI at `/docs`
  * and `/docs-json`, and shutdown hooks. Tests build apps with it too, so
  * they run what production runs.
  */
@@ -31,6 +32,7 @@ export async function createServiceApp<S extends ConfigSchema>(
   app.useLogger(new PinoNestLogger(logger));
   // Per-address throttling needs the client's address, not the Ingress's.
   if (config.httpTrustProxyHops > 0) app.getHttpAdapter().getInstance().set('trust proxy', config.httpTrustProxyHops);
+  applyHttpHardening(app, config);
   app.use(requestObserver(description.service, app.get(PlatformMetrics), logger));
   app.use(json({ limit: '1mb' }), bodyErrorsInSharedShape);
   app.useGlobalPipes(createValidationPipe());
