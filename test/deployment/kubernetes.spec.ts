@@ -572,3 +572,49 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     }
   });
 });
+
+describe('deploy/kubernetes/kafka (the Strimzi cluster the services expect)', () => {
+  const objects = kustomize(join(KUBERNETES, 'kafka'));
+  const prodNamespace = (rendered.prod.find((object) => object.kind === 'Namespace') as Resource).metadata.name;
+
+  it('is the cluster of deployment-settings.ts, in its namespace, with replicated internal topics', () => {
+    const kafka = find(objects, 'Kafka', KAFKA_CLUSTER.name);
+    expect(kafka.metadata.namespace).toBe(KAFKA_CLUSTER.namespace);
+    expect(kafka.metadata.annotations).toMatchObject({ 'strimzi.io/node-pools': 'enabled', 'strimzi.io/kraft': 'enabled' });
+    const [pool] = all(objects, 'KafkaNodePool');
+    expect(pool.metadata.labels?.['strimzi.io/cluster']).toBe(KAFKA_CLUSTER.name);
+    expect(pool.spec).toMatchObject({ replicas: 3, roles: ['controller', 'broker'] });
+    expect((kafka.spec as { kafka: { config: Record<string, unknown> } }).kafka.config).toMatchObject({
+      'auto.create.topics.enable': false,
+      'min.insync.replicas': 2,
+      'offsets.topic.replication.factor': 3,
+      'transaction.state.log.min.isr': 2,
+    });
+  });
+
+  it('offers one listener, TLS with SCRAM-SHA-512 on the port the services use, open to their namespace and KEDA only', () => {
+    const spec = find(objects, 'Kafka', KAFKA_CLUSTER.name).spec as {
+      kafka: { listeners: { name: string; port: number; type: string; tls: boolean; authentication: { type: string }; networkPolicyPeers: unknown[] }[]; authorization: { type: string } };
+      entityOperator: { topicOperator: { watchedNamespace: string }; userOperator: { watchedNamespace: string } };
+    };
+    expect(spec.kafka.listeners).toEqual([
+      {
+        name: 'tls',
+        port: KAFKA_CLUSTER.port,
+        type: 'internal',
+        tls: true,
+        authentication: { type: 'scram-sha-512' },
+        networkPolicyPeers: [
+          { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': prodNamespace } } },
+          { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'keda' } } },
+        ],
+      },
+    ]);
+    expect(KAFKA_CLUSTER.bootstrap).toBe(`${KAFKA_CLUSTER.name}-kafka-bootstrap.${KAFKA_CLUSTER.namespace}.svc:${KAFKA_CLUSTER.port}`);
+    // The services' KafkaUsers only work with simple authorization, and both operators must watch their namespace.
+    expect(spec.kafka.authorization).toEqual({ type: 'simple' });
+    expect([spec.entityOperator.topicOperator.watchedNamespace, spec.entityOperator.userOperator.watchedNamespace]).toEqual([prodNamespace, prodNamespace]);
+    // The CA the services mount is the one Strimzi writes for this cluster.
+    expect(KAFKA_CA.secret).toBe(`${KAFKA_CLUSTER.name}-cluster-ca-cert`);
+  });
+});
