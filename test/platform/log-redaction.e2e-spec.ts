@@ -1,19 +1,7 @@
-import { ServiceProcess, SmtpTestServer, testDatabaseUrl } from '@passerelle/testing';
+import { freePort, ServiceProcess, SmtpTestServer, testDatabaseUrl } from '@passerelle/testing';
 import { randomUUID } from 'crypto';
-import { createServer } from 'net';
 import { Client } from 'pg';
 import { nodeArgsOf } from '../../tools/deploy/deployment-settings';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Logs hold no personal data, even when PostgreSQL fails on it: identity run

@@ -1,22 +1,9 @@
-import { ServiceProcess, SmtpTestServer, testDatabaseUrl } from '@passerelle/testing';
-import { createServer } from 'net';
+import { freePort, ServiceProcess, SmtpTestServer, testDatabaseUrl } from '@passerelle/testing';
 import { Api } from './api';
 import { nodeArgsOf } from '../../tools/deploy/deployment-settings';
 
 export const SERVICES = ['identity', 'intake', 'matching', 'communication', 'evaluation'] as const;
 export type Service = (typeof SERVICES)[number];
-
-/** A port nothing listens on right now (the kernel picks it). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The five services as separate processes built from `dist/` (as deployed),

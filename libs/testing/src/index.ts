@@ -1,5 +1,6 @@
 export * from './auth-session';
 export * from './expect-eventually';
+export * from './free-port';
 export * from './kafka-probe';
 export * from './service-process';
 export * from './tcp-proxy';
