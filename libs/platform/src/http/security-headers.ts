@@ -3,10 +3,11 @@ import type { NextFunction, Request, Response } from 'express';
 
 /**
  * The API answers JSON to programs: nothing in it may run, load or be framed.
- * The one HTML page, the Swagger UI at /docs, loads its own scripts and
- * styles (with an inline <style>), data: icons, and fetches /docs-json.
+ * Its only page, communication's unsubscribe button, posts a form to itself.
+ * The Swagger UI at /docs loads its own scripts and styles (with an inline
+ * <style>), data: icons, and fetches /docs-json.
  */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 export const DOCS_CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 /** Two years, subdomains included: what browsers' preload lists ask for. */
