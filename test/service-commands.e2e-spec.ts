@@ -1,7 +1,7 @@
 import { execFile } from 'child_process';
 import { Client } from 'pg';
 import { promisify } from 'util';
-import { testDatabaseUrl } from '@passerelle/testing';
+import { freePort, ServiceProcess, testDatabaseUrl } from '@passerelle/testing';
 
 const run = promisify(execFile);
 
@@ -100,6 +100,16 @@ describe('service commands', () => {
       const named = failure!.stderr.trim().split('\n').slice(1).map((line) => line.replace(/^ {2}- /, '').split(' ')[0]);
       expect({ service, named }).toEqual({ service, named: ['DATABASE_URL', 'SMTP_URL'] });
     });
+  });
+
+  it('starts in development mode on the public development secrets, and says so in its log', async () => {
+    const identity = new ServiceProcess('identity', await freePort(), { ...environmentWithout(), PASSERELLE_MODE: 'development', DATABASE_URL: testDatabaseUrl('identity', '_devmode'), LOG_LEVEL: 'info' } as Record<string, string>);
+    await identity.start();
+    const response = await fetch(`${identity.url}/health/ready`);
+    const { exit, log } = await identity.terminate();
+    expect([response.status, exit]).toEqual([200, 'SIGTERM']);
+    const warnings = log.filter((line) => line.includes('"level":"warn"')).map((line) => JSON.parse(line).msg);
+    expect(warnings).toContain('development mode (PASSERELLE_MODE=development): public development secrets are accepted');
   });
 
   it('creates the database and applies migrations with `migrate`, once (in production with its own secrets, then in development mode)', async () => {

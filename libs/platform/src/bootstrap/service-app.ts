@@ -3,7 +3,7 @@ import { json, type NextFunction, type Request, type Response } from 'express';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
-import { ConfigError, type ConfigSchema, describeConfig, loadConfig } from '../config/config-schema';
+import { ConfigError, type ConfigSchema, describeConfig, DEVELOPMENT_MODE, loadConfig, MODE_VARIABLE } from '../config/config-schema';
 import { createDataSource, ensureDatabase, migrate } from '../database/data-source';
 import { kafkaSecurityOf } from '../kafka/kafka-connection';
 import { HttpErrorFilter } from '../http/http-error.filter';
@@ -88,9 +88,10 @@ export async function runService<S extends ConfigSchema>(definition: ServiceDefi
   startTracing({ serviceName: service, otlpEndpoint: config.otlpEndpoint });
   const app = await createServiceApp(definition, config);
   await app.listen(config.port);
-  app
-    .get<Logger>(PLATFORM_LOGGER)
-    .info({ config: describeConfig(definition.configSchema, config), url: `http://127.0.0.1:${config.port}` }, 'listening');
+  const logger = app.get<Logger>(PLATFORM_LOGGER);
+  logger.info({ config: describeConfig(definition.configSchema, config), url: `http://127.0.0.1:${config.port}` }, 'listening');
+  // Visible in any log pipeline, in case a deployment turned it on by mistake.
+  if (config.mode === DEVELOPMENT_MODE) logger.warn(`development mode (${MODE_VARIABLE}=${DEVELOPMENT_MODE}): public development secrets are accepted`);
 }
 
 async function runMigrations<S extends ConfigSchema>(definition: ServiceDefinition<S>, config: ServiceConfig<S>): Promise<void> {
