@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'crypto';
 import type { Response } from 'supertest';
 import { identityApp } from '../../apps/identity/src/identity.app';
 import { InviteMemberUseCase } from '../../apps/identity/src/registration/application/invite-member.use-case';
+import { createRegistrationNetwork, type RegistrationNetwork } from './registration-networks';
 
 /**
  * The throttles of the account routes (registration, e-mail verification,
@@ -44,21 +45,8 @@ describe('identity: abuse limits on the account routes (HTTP + PostgreSQL + SMTP
     await smtp?.stop();
   });
 
-  interface Network {
-    readonly id: string;
-    readonly slug: string;
-    readonly domain: string;
-  }
-
-  async function createNetwork(): Promise<Network> {
-    const suffix = randomUUID().slice(0, 8);
-    const network = { id: randomUUID(), slug: `abuse-${suffix}`, domain: `univ-${suffix}.example` };
-    await identity.dataSource.query(
-      'INSERT INTO networks (id, name, slug, allowed_email_domains, registration_policy) VALUES ($1, $2, $3, $4, $5)',
-      [network.id, `University ${suffix}`, network.slug, [network.domain], 'open'],
-    );
-    return network;
-  }
+  type Network = RegistrationNetwork;
+  const createNetwork = () => createRegistrationNetwork(identity.dataSource, 'open', 'abuse');
 
   /** A client address no other test (or earlier run within the window) uses: IPv6 documentation range, 64 random bits. */
   const clientIp = () => `2001:db8:${randomBytes(8).toString('hex').match(/.{4}/g)!.join(':')}`;

@@ -4,6 +4,7 @@ import { verify as verifyArgon2 } from 'argon2';
 import { createHash, randomUUID } from 'crypto';
 import { identityApp } from '../../apps/identity/src/identity.app';
 import { InviteMemberUseCase } from '../../apps/identity/src/registration/application/invite-member.use-case';
+import { createRegistrationNetwork, type RegistrationNetwork } from './registration-networks';
 
 /**
  * Registration, e-mail verification, password reset and invitations over
@@ -37,22 +38,8 @@ describe('identity registration (HTTP + PostgreSQL + Kafka + SMTP)', () => {
     await smtp?.stop();
   });
 
-  interface Network {
-    readonly id: string;
-    readonly slug: string;
-    readonly domain: string;
-  }
-
-  /** A network of its own per test; written directly, since creating one over HTTP needs a platform admin. */
-  async function createNetwork(policy: 'open' | 'invitation'): Promise<Network> {
-    const suffix = randomUUID().slice(0, 8);
-    const network = { id: randomUUID(), slug: `reg-${suffix}`, domain: `univ-${suffix}.example` };
-    await identity.dataSource.query(
-      'INSERT INTO networks (id, name, slug, allowed_email_domains, registration_policy) VALUES ($1, $2, $3, $4, $5)',
-      [network.id, `University ${suffix}`, network.slug, [network.domain], policy],
-    );
-    return network;
-  }
+  type Network = RegistrationNetwork;
+  const createNetwork = (policy: 'open' | 'invitation') => createRegistrationNetwork(identity.dataSource, policy, 'reg');
 
   function register(network: Network, email: string, extra: Record<string, unknown> = {}) {
     return identity.http
