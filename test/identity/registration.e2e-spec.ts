@@ -4,6 +4,7 @@ import { verify as verifyArgon2 } from 'argon2';
 import { createHash, randomUUID } from 'crypto';
 import { identityApp } from '../../apps/identity/src/identity.app';
 import { InviteMemberUseCase } from '../../apps/identity/src/registration/application/invite-member.use-case';
+import { ExpiredRecordsSweep } from '../../apps/identity/src/registration/infrastructure/expired-records.sweep';
 import { createRegistrationNetwork, type RegistrationNetwork } from './registration-networks';
 
 /**
@@ -156,6 +157,32 @@ describe('identity registration (HTTP + PostgreSQL + Kafka + SMTP)', () => {
     const response = await verify(token).expect(400);
     expect(response.body).toMatchObject({ statusCode: 400, details: [{ path: 'token', issue: 'is invalid, has expired or was already used' }] });
     expect(await usersOf(network)).toEqual([]);
+  });
+
+  it('deletes expired links, and the registrations they carry, and throttle attempts past every window', async () => {
+    const network = await createNetwork('open');
+    const [expired, live] = [`expired@${network.domain}`, `live@${network.domain}`];
+    for (const email of [expired, live]) await register(network, email).expect(202);
+    const token = tokenInMail(await smtp.waitFor(expired, /^Confirm/));
+    await smtp.waitFor(live, /^Confirm/);
+    await identity.dataSource.query(`UPDATE one_time_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [sha256(token)]);
+    const oldAttempt = randomUUID();
+    await identity.dataSource.query(
+      `INSERT INTO throttle_attempts (id, action, account_key, address, attempted_at) VALUES ($1, 'register', NULL, '192.0.2.1', now() - interval '2 days')`,
+      [oldAttempt],
+    );
+
+    const swept = await identity.app.get(ExpiredRecordsSweep).sweep();
+    expect(swept.tokens).toBeGreaterThanOrEqual(1);
+    expect(swept.attempts).toBeGreaterThanOrEqual(1);
+    expect(await registrationsOf(network, expired)).toEqual([]);
+    expect(await registrationsOf(network, live)).toHaveLength(1);
+    expect(await identity.dataSource.query('SELECT id FROM throttle_attempts WHERE id = $1', [oldAttempt])).toEqual([]);
+    // Recent attempts stay: they are what the throttles count.
+    const [{ recent }] = await identity.dataSource.query(`SELECT count(*)::int AS recent FROM throttle_attempts WHERE action = 'register' AND attempted_at > now() - interval '1 minute'`);
+    expect(recent).toBeGreaterThanOrEqual(2);
+    const refused = await verify(token).expect(400);
+    expect(refused.body.details).toEqual([{ path: 'token', issue: 'is invalid, has expired or was already used' }]);
   });
 
   it('refuses, with 403 naming email, a domain the open network does not admit, and writes and sends nothing', async () => {

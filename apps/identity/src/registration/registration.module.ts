@@ -10,6 +10,7 @@ import { RegisterAccountUseCase } from './application/register-account.use-case'
 import { RequestPasswordResetUseCase } from './application/request-password-reset.use-case';
 import { VerifyEmailUseCase } from './application/verify-email.use-case';
 import { AccountMailSender } from './infrastructure/account-mail.sender';
+import { ExpiredRecordsSweep } from './infrastructure/expired-records.sweep';
 import { OneTimeTokenRepository } from './infrastructure/one-time-token.repository';
 import { TokensModule } from '../tokens/tokens.module';
 
@@ -25,6 +26,7 @@ import { TokensModule } from '../tokens/tokens.module';
   providers: [
     AccountMailer,
     AccountMailSender,
+    ExpiredRecordsSweep,
     OneTimeTokenRepository,
     RegisterAccountUseCase,
     VerifyEmailUseCase,

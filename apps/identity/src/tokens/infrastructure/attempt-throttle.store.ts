@@ -72,4 +72,12 @@ export class AttemptThrottleStore {
       }
     });
   }
+
+  /** Deletes the attempts older than `windowMs` (the longest window of any throttle); returns how many. */
+  async prune(windowMs: number): Promise<number> {
+    const [, deleted] = (await this.dataSource.query('DELETE FROM throttle_attempts WHERE attempted_at < now() - make_interval(secs => $1)', [
+      windowMs / 1000,
+    ])) as [unknown, number];
+    return deleted;
+  }
 }
