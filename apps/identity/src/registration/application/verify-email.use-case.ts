@@ -20,7 +20,7 @@ export interface VerifyEmailCommand {
   readonly clientAddress: string;
 }
 
-export const WRONG_REGISTRATION_PASSWORD =
+const WRONG_REGISTRATION_PASSWORD =
   'does not match the password chosen when registering with this link; register again to receive a new link';
 
 /**
