@@ -32,7 +32,7 @@ export function pendingMail(now = new Date()): Pick<QueuedMail, 'status' | 'atte
   return { status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now, sentAt: null };
 }
 
-/** After this many refusals a mail is given up as failed (about a day of back-off with the default first delay). */
+/** After this many refusals a mail is given up as failed (about 14.5 hours of back-off with the default first delay). */
 export const MAX_MAIL_ATTEMPTS = 12;
 export const DEFAULT_FIRST_RETRY_MS = 30_000;
 const BATCH = 10;
