@@ -407,10 +407,15 @@ describe('identity registration (HTTP + PostgreSQL + Kafka + SMTP)', () => {
       // Refused at least twice (1 s, then 2 s of back-off), kept in the queue with the reason, never the address.
       await expectEventually(
         async () => {
-          const [queued] = await identity.dataSource.query('SELECT status, attempts, last_error FROM account_mails WHERE to_address = $1', [email]);
+          const [queued] = await identity.dataSource.query('SELECT status, attempts, last_error, text_body, html_body FROM account_mails WHERE to_address = $1', [email]);
           expect(queued).toMatchObject({ status: 'pending', attempts: expect.any(Number), last_error: expect.stringContaining('response=550') });
           expect(queued.attempts).toBeGreaterThanOrEqual(2);
           expect(queued.last_error).not.toContain(email);
+          // The body, and the link in it, are sealed while they wait.
+          for (const body of [queued.text_body, queued.html_body]) {
+            expect(body).toMatch(/^v1\./);
+            expect(body).not.toContain('mentoring.test');
+          }
         },
         { timeoutMs: 15_000 },
       );

@@ -4,8 +4,9 @@ import { pendingMail } from '@passerelle/platform/mail';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { IdentityConfig } from '../../config';
+import type { PrivateKeyCipher } from '../../tokens/infrastructure/private-key-cipher';
 import type { AccountMail, MailContext } from '../domain/account-mails';
-import { AccountMailEntity } from '../infrastructure/account-mail.entity';
+import { accountMailCipher, AccountMailEntity } from '../infrastructure/account-mail.entity';
 
 /**
  * Queues account mails in the caller's transaction; `AccountMailSender`
@@ -17,21 +18,26 @@ import { AccountMailEntity } from '../infrastructure/account-mail.entity';
  */
 @Injectable()
 export class AccountMailer {
-  constructor(@Inject(APP_CONFIG) private readonly config: IdentityConfig) {}
+  private readonly cipher: PrivateKeyCipher;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: IdentityConfig) {
+    this.cipher = accountMailCipher(config);
+  }
 
   context(network: { name: string; slug: string }): MailContext {
     return { appUrl: this.config.publicAppUrl, networkName: network.name, networkSlug: network.slug };
   }
 
   async enqueue(manager: EntityManager, networkId: string, to: string, mail: AccountMail): Promise<void> {
+    const id = uuidv7();
     await manager.insert(AccountMailEntity, {
-      id: uuidv7(),
+      id,
       networkId,
       toAddress: to,
       template: mail.template,
       subject: mail.subject,
-      textBody: mail.text,
-      htmlBody: mail.html,
+      textBody: this.cipher.encrypt(mail.text, id),
+      htmlBody: this.cipher.encrypt(mail.html, id),
       ...pendingMail(),
     });
   }

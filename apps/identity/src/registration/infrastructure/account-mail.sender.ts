@@ -4,11 +4,14 @@ import { Mailer, type MailMessage, MailQueueSender } from '@passerelle/platform/
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { IdentityConfig } from '../../config';
-import { AccountMailEntity } from './account-mail.entity';
+import type { PrivateKeyCipher } from '../../tokens/infrastructure/private-key-cipher';
+import { accountMailCipher, AccountMailEntity } from './account-mail.entity';
 
-/** Hands `account_mails` to the SMTP server, retrying with back-off (the platform's `MailQueueSender`). */
+/** Hands `account_mails` to the SMTP server, retrying with back-off (the platform's `MailQueueSender`), their bodies unsealed as they go. */
 @Injectable()
 export class AccountMailSender extends MailQueueSender<AccountMailEntity> {
+  private readonly cipher: PrivateKeyCipher;
+
   constructor(dataSource: DataSource, mailer: Mailer, @Inject(APP_CONFIG) config: IdentityConfig, @Inject(PLATFORM_LOGGER) logger: Logger) {
     super(
       AccountMailEntity,
@@ -17,9 +20,12 @@ export class AccountMailSender extends MailQueueSender<AccountMailEntity> {
       { label: 'account mails', pollIntervalMs: config.mailPollIntervalMs, firstRetryMs: config.mailFirstRetrySeconds * 1000, deleteFinished: true },
       logger,
     );
+    this.cipher = accountMailCipher(config);
   }
 
   protected messageOf(mail: AccountMailEntity): MailMessage {
-    return { to: mail.toAddress, template: mail.template, subject: mail.subject, text: mail.textBody, html: mail.htmlBody ?? undefined };
+    // A body the current secret cannot open (it changed since) fails like a refusal, and is given up in the end.
+    const open = (sealed: string) => this.cipher.decrypt(sealed, mail.id);
+    return { to: mail.toAddress, template: mail.template, subject: mail.subject, text: open(mail.textBody), html: mail.htmlBody ? open(mail.htmlBody) : undefined };
   }
 }
