@@ -134,9 +134,9 @@ describe('service commands', () => {
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
       );
       expect(rows.map((row) => row.table_name)).toEqual([
+        'account_mails',
         'consents',
         'inbox',
-        'login_attempts',
         'migrations',
         'networks',
         'one_time_tokens',
@@ -145,6 +145,7 @@ describe('service commands', () => {
         'refresh_tokens',
         'service_accounts',
         'signing_keys',
+        'throttle_attempts',
         'users',
       ]);
     } finally {

@@ -27,7 +27,13 @@ export class Stack {
       CONSUMER_RETRY_BASE_MS: '50',
     };
     const extra: Record<Service, Record<string, string>> = {
-      identity: { SMTP_URL: smtp.url, PUBLIC_APP_URL: 'https://mentoring.test' },
+      identity: {
+        SMTP_URL: smtp.url,
+        PUBLIC_APP_URL: 'https://mentoring.test',
+        MAIL_POLL_INTERVAL_MS: '100',
+        // Every participant registers from 127.0.0.1, run after run.
+        ACCOUNT_THROTTLE_PER_IP: '1000000',
+      },
       intake: {},
       matching: {},
       communication: {
