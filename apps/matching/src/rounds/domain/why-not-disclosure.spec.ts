@@ -1,22 +1,10 @@
+import { enrollmentSubmitted } from '@passerelle/contracts';
 import type { Candidate, CandidateFeatures } from '../../scoring/domain/candidate';
 import { scorePair } from '../../scoring/domain/pair-score';
 import { defaultModel } from '../../scoring/domain/scoring-model';
 import { NOT_AVAILABLE_VERDICT, participantWhyNot, type WhyNot } from './why-not-disclosure';
 
-const features: CandidateFeatures = {
-  skillsOffered: [],
-  skillsWanted: [],
-  interests: [],
-  industries: ['banking'],
-  languages: ['fr'],
-  availability: { timeZone: 'Europe/Paris', utcOffsetMinutes: 60, weeklySlotsUtc: [17, 18, 19, 41] },
-  experienceYears: 1,
-  employerKey: null,
-  targetRoles: [],
-  targetIndustries: [],
-  networkSize: null,
-  contactKinds: [],
-};
+const { features } = enrollmentSubmitted.example as { features: CandidateFeatures };
 const mentee: Candidate = { userId: 'mentee-1', role: 'mentee', excludedUserIds: [], features };
 const mentor = (excludedUserIds: string[], languages = ['fr']): Candidate => ({
   userId: 'mentor-1',
@@ -33,7 +21,7 @@ describe('participantWhyNot', () => {
   it('answers a mentee whom the mentor excluded without any trace of the exclusion', () => {
     const score = scored(mentor(['mentee-1']));
     const precise: WhyNot = { ...ids, reason: 'constraint_failed', verdict: 'A hard constraint fails: the mentor declared a conflict with this mentee.', score, neededScore: null, roundId: null };
-    expect(score.constraints.find((check) => check.constraint === 'not_excluded')).toMatchObject({ held: false });
+    expect(score.constraints.find((check) => check.constraint === 'not_excluded')).toEqual({ constraint: 'not_excluded', held: false, detail: 'the mentor declared a conflict with this mentee' });
     const told = participantWhyNot(precise);
     expect(told).toEqual(NEUTRAL);
     expect(JSON.stringify(told)).not.toMatch(/exclu|conflict|constraint/i);
