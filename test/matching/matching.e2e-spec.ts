@@ -169,7 +169,7 @@ describe('matching: pool, rounds and the match lifecycle', () => {
     }
   });
 
-  it('tells a mentee "not available for this pairing" with no trace of the conflict a mentor declared; organizers see the reason', async () => {
+  it('tells a mentee "not available for this pairing" with no trace of the conflict a mentor declared, nor why a mentor declined; organizers see both', async () => {
     const network = await createTestNetwork(identity.http, admin);
     const organizer = await memberOf(network, ['organizer']);
     const [eve, max, lin] = await Promise.all([memberOf(network), memberOf(network), memberOf(network)]);
@@ -208,6 +208,28 @@ describe('matching: pool, rounds and the match lifecycle', () => {
     expect(precise.body).toMatchObject({ reason: 'constraint_failed', verdict: 'A hard constraint fails: the mentor declared a conflict with this mentee.', neededScore: null });
     expect(precise.body.score.constraints).toContainEqual({ constraint: 'not_excluded', held: false, detail: 'the mentor declared a conflict with this mentee' });
     expect((await whyNot(organizer.token, linEnrollment).expect(200)).body.score.constraints).toContainEqual({ constraint: 'common_language', held: false, detail: 'no language in common' });
+
+    // An organizer proposes the pair anyway: Eve's copy of the match does not list the failed exclusion; Max declines, Eve does not learn why.
+    const forced = await matching.http
+      .post('/v1/matches')
+      .set(bearer(organizer.token))
+      .send({ programId, menteeEnrollmentId: eveEnrollment, mentorEnrollmentId: maxEnrollment, reason: 'They asked to work together', overrideConstraints: true })
+      .expect(201);
+    expect(forced.body.score.constraints).toContainEqual({ constraint: 'not_excluded', held: false });
+    const evesCopy = await matching.http.get(`/v1/matches/${forced.body.id}`).set(bearer(eve.token)).expect(200);
+    expect(evesCopy.body.score.constraints.map((check: { constraint: string }) => check.constraint)).toEqual([
+      'common_language',
+      'availability_overlap',
+      'not_same_employer',
+      'not_matched_before',
+      'seniority_gap',
+    ]);
+    expect(JSON.stringify(evesCopy.body)).not.toMatch(/exclu|conflict/i);
+    const declined = await matching.http.post(`/v1/matches/${forced.body.id}/decline`).set(bearer(max.token)).send({ reason: 'not_a_fit' }).expect(200);
+    expect(declined.body).toMatchObject({ status: 'declined', declinedBy: 'mentor', declineReason: 'not_a_fit' });
+    const [eveReads] = (await matching.http.get('/v1/matches').query({ programId }).set(bearer(eve.token)).expect(200)).body.items;
+    expect(eveReads).toMatchObject({ id: forced.body.id, status: 'declined', declinedBy: 'mentor', declineReason: null });
+    expect((await matching.http.get(`/v1/matches/${forced.body.id}`).set(bearer(organizer.token)).expect(200)).body).toMatchObject({ declineReason: 'not_a_fit' });
 
     // Nobody else asks: the mentor (403), another network's organizer (404), and bad ids are named (400).
     expect((await whyNot(max.token, maxEnrollment)).status).toBe(403);
