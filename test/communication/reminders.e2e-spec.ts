@@ -239,7 +239,7 @@ describe('communication: reminders', () => {
       raisedAt: new Date().toISOString(),
     });
     const told = await smtp.waitFor(organizer.email, /^Pair at risk \(warning\): "Cadence 14"$/);
-    expect(told.text).toContain('low satisfaction');
+    expect(told.text).toContain('A pair is flagged: low satisfaction. The participants were not told');
     // The organizer's notice and any nudge are written in the one transaction that handled the alert.
     expect(await first.dataSource.query('SELECT recipient_id FROM notifications WHERE data @> $1::jsonb', [JSON.stringify({ alertId })])).toEqual([{ recipient_id: organizer.userId }]);
     expect(await first.dataSource.query('SELECT 1 FROM nudges WHERE alert_id = $1', [alertId])).toEqual([]);

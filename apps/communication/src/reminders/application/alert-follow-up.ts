@@ -33,7 +33,8 @@ export class AlertFollowUp {
     if (ended.length > 0) return;
     const now = new Date();
     const programName = await programNameOf(manager, alert.programId);
-    for (const recipientId of followsUpWithThePair(alert.reasons) ? [alert.mentorId, alert.menteeId] : []) {
+    const pairReminded = followsUpWithThePair(alert.reasons);
+    for (const recipientId of pairReminded ? [alert.mentorId, alert.menteeId] : []) {
       await this.nudger.nudge(manager, {
         networkId: alert.networkId,
         programId: alert.programId,
@@ -50,7 +51,7 @@ export class AlertFollowUp {
       await this.notifier.notify(manager, {
         recipientId: organizerId,
         template: 'organizer_alert',
-        data: { programName, severity: alert.severity, reasons: alert.reasons.map((reason) => reason.code) },
+        data: { programName, severity: alert.severity, reasons: alert.reasons.map((reason) => reason.code), pairReminded },
         about: { alertId: alert.alertId, matchId: alert.matchId, programId: alert.programId },
       });
     }
