@@ -121,15 +121,39 @@ function idOf(target: PopulatedNetwork, kind: string, operation: ApiOperation): 
 const future = (days: number) => new Date(Date.now() + days * 86_400_000);
 
 /**
- * A value the schema accepts, with `target`'s ids wherever the field names
+ * Which network's id goes into each place that names one (`path:id`,
+ * `query:programId`, `body:sessionId`, `body:goalProgress.goalId`):
+ * undefined leaves an optional query parameter out.
+ */
+type Source = (slot: string) => PopulatedNetwork | undefined;
+
+interface Build {
+  readonly operation: ApiOperation;
+  readonly caller: PopulatedNetwork;
+  readonly source: Source;
+  /** Every slot the request has, as it is built. */
+  readonly slots: string[];
+}
+
+function idIn(build: Build, slot: string, name: string, recorded?: unknown): string | string[] | undefined {
+  build.slots.push(slot);
+  const from = build.source(slot);
+  if (!from) return undefined;
+  // The caller's own call that worked keeps its ids, so only the slot under test differs from a valid request.
+  if (from === build.caller && recorded !== undefined) return recorded as string | string[];
+  const id = idOf(from, kindOf(name, build.operation), build.operation);
+  return Array.isArray(recorded) ? [id] : id;
+}
+
+/**
+ * A value the schema accepts, with the source's ids wherever the field names
  * one; objects get their required fields and every field that names an id.
  */
-function valueFor(name: string, raw: JsonSchema, operation: ApiOperation, target: PopulatedNetwork): unknown {
-  const schema = resolveSchema(raw, operation.schemas);
-  const isId = ID_KINDS[name] !== undefined || schema.format === 'uuid' || schema.items?.format === 'uuid';
-  if (isId) {
-    const id = idOf(target, kindOf(name, operation), operation);
-    return schema.type === 'array' ? [id] : id;
+function valueFor(build: Build, slot: string, name: string, raw: JsonSchema): unknown {
+  const schema = resolveSchema(raw, build.operation.schemas);
+  if (ID_KINDS[name] !== undefined || schema.format === 'uuid' || schema.items?.format === 'uuid') {
+    const id = idIn(build, slot, name);
+    return schema.type === 'array' && typeof id === 'string' ? [id] : id;
   }
   if (schema.enum) return schema.enum[0];
   switch (schema.type) {
@@ -144,46 +168,59 @@ function valueFor(name: string, raw: JsonSchema, operation: ApiOperation, target
     case 'boolean':
       return false;
     case 'array':
-      return Array.from({ length: Math.max(schema.minItems ?? 1, 1) }, () => valueFor(name, schema.items ?? {}, operation, target));
+      return Array.from({ length: Math.max(schema.minItems ?? 1, 1) }, () => valueFor(build, slot, name, schema.items ?? {}));
     default: {
       if (!schema.properties) return schema.example ?? {};
       // A body of optional fields only (a change, a moderation) must usually name one: it gets them all.
       const all = (schema.required ?? []).length === 0;
       const fields = Object.entries(schema.properties).filter(([field]) => all || schema.required?.includes(field) || ID_KINDS[field] !== undefined);
-      return Object.fromEntries(fields.map(([field, property]) => [field, valueFor(field, property, operation, target)]));
+      return Object.fromEntries(fields.map(([field, property]) => [field, valueFor(build, `${slot}.${field}`, field, property)]));
     }
   }
 }
 
-/** A body that worked for the caller's own network, every id-named field given `target`'s id instead. */
-function retarget(value: unknown, name: string, operation: ApiOperation, target: PopulatedNetwork): unknown {
-  if (ID_KINDS[name] !== undefined) {
-    const id = idOf(target, kindOf(name, operation), operation);
-    return Array.isArray(value) ? [id] : id;
-  }
-  if (Array.isArray(value)) return value.map((item) => retarget(item, name, operation, target));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([field, inner]) => [field, retarget(inner, field, operation, target)]));
+/** A body that worked for the caller's own network, each id-named field taken from its slot's source. */
+function retarget(build: Build, slot: string, name: string, value: unknown): unknown {
+  if (ID_KINDS[name] !== undefined) return idIn(build, slot, name, value);
+  if (Array.isArray(value)) return value.map((item) => retarget(build, slot, name, item));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([field, inner]) => [field, retarget(build, `${slot}.${field}`, field, inner)]));
   return value;
 }
 
-/** The request `operation` gets: `target`'s ids in every path, query and body field that names one. */
-function requestFor(operation: ApiOperation, target: PopulatedNetwork, caller: PopulatedNetwork): SweepRequest {
+/** The request `operation` gets, each id from its slot's source, and the slots it has. */
+function requestFor(operation: ApiOperation, caller: PopulatedNetwork, source: Source): SweepRequest & { readonly slots: readonly string[] } {
+  const build: Build = { operation, caller, source, slots: [] };
+  const recorded = caller.calls.get(operation.name);
   const query: Record<string, string> = {};
   let path = operation.path;
   for (const parameter of operation.parameters) {
     if (parameter.in === 'path') {
       const fixed = VOCABULARIES[parameter.name];
-      const value = fixed !== undefined ? String(parameter.schema.enum?.[0] ?? fixed) : idOf(target, kindOf(parameter.name, operation), operation);
-      path = path.replace(`{${parameter.name}}`, encodeURIComponent(value));
+      const value = fixed !== undefined ? String(parameter.schema.enum?.[0] ?? fixed) : idIn(build, `path:${parameter.name}`, parameter.name, recorded?.params[parameter.name]);
+      path = path.replace(`{${parameter.name}}`, encodeURIComponent(String(value)));
     } else if (parameter.in === 'query') {
       const namesId = ID_KINDS[parameter.name] !== undefined || parameter.schema.format === 'uuid';
-      if (namesId || parameter.required) query[parameter.name] = String(valueFor(parameter.name, parameter.schema, operation, target));
+      if (!namesId && !parameter.required) continue;
+      const value = valueFor(build, `query:${parameter.name}`, parameter.name, parameter.schema);
+      if (value !== undefined) query[parameter.name] = String(value);
     }
   }
-  if (!operation.body) return { path, query };
-  const known = caller.bodies.get(operation.name);
-  const body = known !== undefined ? retarget(known, '', operation, target) : valueFor('', operation.body, operation, target);
-  return { path, query, body };
+  if (!operation.body) return { path, query, slots: build.slots };
+  const body = recorded?.body !== undefined ? retarget(build, 'body', '', recorded.body) : valueFor(build, 'body', '', operation.body);
+  return { path, query, body, slots: build.slots };
+}
+
+/**
+ * The requests that put `target`'s ids in front of the tenant checks: all
+ * its ids at once, then each slot alone with the caller's own ids elsewhere
+ * (and the other optional query filters left out), so that a check on one
+ * id cannot hide a missing check on another.
+ */
+function requestsFor(operation: ApiOperation, caller: PopulatedNetwork, target: PopulatedNetwork): Array<SweepRequest & { readonly slots: readonly string[] }> {
+  const all = requestFor(operation, caller, () => target);
+  const optional = new Set(operation.parameters.filter((parameter) => parameter.in === 'query' && !parameter.required).map((parameter) => `query:${parameter.name}`));
+  const alone = all.slots.length > 1 ? all.slots.map((slot) => requestFor(operation, caller, (other) => (other === slot ? target : optional.has(other) ? undefined : caller))) : [];
+  return [all, ...alone];
 }
 
 interface Answer {
@@ -204,7 +241,7 @@ async function send(app: TestApp, method: string, request: SweepRequest, token: 
   let text = '';
   const deadline = Date.now() + 2_000;
   while (!text.includes('event: ready') && Date.now() < deadline) {
-    const chunk = await Promise.race([reader.read(), new Promise<undefined>((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())))]);
+    const chunk = await Promise.race([reader.read(), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), Math.max(0, deadline - Date.now())))]);
     if (!chunk || chunk.done) break;
     text += decoder.decode(chunk.value, { stream: true });
   }
@@ -235,14 +272,14 @@ async function snapshot(services: ServiceApps, markers: readonly string[]): Prom
   return rows;
 }
 
-/** Rows that appeared or disappeared (a changed row does both). */
-function differences(before: Snapshot, after: Snapshot): string[] {
+/** Rows that disappeared, and rows that appeared and `counts` (a changed row does both). */
+function differences(before: Snapshot, after: Snapshot, counts: (row: string) => boolean = () => true): string[] {
   const out: string[] = [];
   for (const table of new Set([...Object.keys(before), ...Object.keys(after)])) {
     const was = new Set(before[table] ?? []);
     const is = new Set(after[table] ?? []);
     for (const row of was) if (!is.has(row)) out.push(`${table} lost: ${row.slice(0, 300)}`);
-    for (const row of is) if (!was.has(row)) out.push(`${table} gained: ${row.slice(0, 300)}`);
+    for (const row of is) if (!was.has(row) && counts(row)) out.push(`${table} gained: ${row.slice(0, 300)}`);
   }
   return out;
 }
@@ -314,7 +351,7 @@ describe('tenancy: no network reaches another network’s data', () => {
     const unmapped: string[] = [];
     for (const operation of operations) {
       try {
-        requestFor(operation, a, b);
+        requestsFor(operation, b, a);
       } catch (error) {
         if (!(error instanceof UnmappedParameter)) throw error;
         unmapped.push(error.message);
@@ -324,27 +361,34 @@ describe('tenancy: no network reaches another network’s data', () => {
     expect(new Set(operations.map((operation) => operation.service))).toEqual(new Set(['identity', 'intake', 'matching', 'communication', 'evaluation']));
   });
 
-  /** Sends `operation` with A's ids and, if refused, with ids that exist nowhere: what is wrong with the answer, if anything. */
-  async function judge(operation: ApiOperation, token: string, markers: readonly string[]): Promise<{ status: number; finding?: string }> {
+  /** Sends one request carrying A's ids and, if refused, the same with ids that exist nowhere: what is wrong with the answer, if anything. */
+  async function judge(operation: ApiOperation, request: SweepRequest, probe: SweepRequest, token: string, markers: readonly string[]): Promise<{ status: number; finding?: string }> {
     const app = services.apps[operation.service];
-    const request = requestFor(operation, a, b);
     const answer = await send(app, operation.method, request, token);
+    require('fs').appendFileSync('/tmp/ten-calls.txt', `${token.slice(-6)} ${operation.name} ${JSON.stringify(request).slice(0, 300)} → ${answer.status} ${answer.text.slice(0, 250)}\n`);
     const sent = markers.filter((marker) => JSON.stringify(request).includes(marker));
     const seen = normalise(answer.text, a, sent);
     const leaked = markers.find((marker) => seen.includes(marker));
-    const where = `${operation.name} → ${answer.status}`;
+    const where = `${operation.name} ${JSON.stringify(request)} → ${answer.status}`;
     if (answer.status >= 500) return { status: answer.status, finding: `${where}: ${answer.text.slice(0, 300)}` };
     if (answer.status < 300 && leaked) return { status: answer.status, finding: `${where} carries A's "${leaked}": ${answer.text.slice(0, 300)}` };
     if (answer.status < 300 || sent.length === 0 || operation.public) return { status: answer.status };
-    const probe = requestFor(operation, ghost, b);
     const control = await send(app, operation.method, probe, token);
     const unseen = normalise(control.text, ghost, markersOf(ghost).filter((marker) => JSON.stringify(probe).includes(marker)));
     if (control.status !== answer.status || unseen !== seen) {
       return { status: answer.status, finding: `${where} but ${control.status} for ids that exist nowhere: ${answer.text.slice(0, 200)} / ${control.text.slice(0, 200)}` };
     }
-    const namesId = answer.status === 400 && (JSON.parse(answer.text) as { details?: Array<{ path: string }> }).details?.every(({ path }) => ID_KINDS[path] !== undefined);
-    if (answer.status !== 403 && answer.status !== 404 && !namesId) return { status: answer.status, finding: `${where}, neither 404, 403 nor a 400 naming the id: ${answer.text.slice(0, 300)}` };
+    // An id in the path addresses A's record itself: the refusal says it does not exist for B, or that the route is not B's role's.
+    const elsewhere = JSON.stringify({ query: request.query, body: request.body });
+    const addressed = markers.some((marker) => request.path.includes(marker)) && !markers.some((marker) => elsewhere.includes(marker));
+    if (addressed && answer.status !== 403 && answer.status !== 404) return { status: answer.status, finding: `${where}, neither 404 nor 403: ${answer.text.slice(0, 300)}` };
     return { status: answer.status };
+  }
+
+  /** Every request of `operation` with A's ids, each with its twin carrying ids that exist nowhere. */
+  function pairsFor(operation: ApiOperation): Array<[SweepRequest, SweepRequest]> {
+    const probes = requestsFor(operation, b, ghost);
+    return requestsFor(operation, b, a).map((request, index) => [request, probes[index]]);
   }
 
   it('never lets B’s organizer, members or integrator read or change A’s data with A’s ids', async () => {
@@ -352,6 +396,7 @@ describe('tenancy: no network reaches another network’s data', () => {
     const before = await settledSnapshot(services, markers);
     const findings: string[] = [];
     const statuses = new Map<number, number>();
+    let calls = 0;
     // The caller's own erasure goes last, so its token stays good for the rest.
     const ordered = operations
       .filter((operation) => !operation.public)
@@ -359,16 +404,21 @@ describe('tenancy: no network reaches another network’s data', () => {
     await Promise.all(
       B_ROLES.map(async (role) => {
         for (const operation of ordered) {
-          const { status, finding } = await judge(operation, b.actors[role].token, markers);
-          statuses.set(status, (statuses.get(status) ?? 0) + 1);
-          if (finding) findings.push(`${role} ${finding}`);
+          for (const [request, probe] of pairsFor(operation)) {
+            const { status, finding } = await judge(operation, request, probe, b.actors[role].token, markers);
+            statuses.set(status, (statuses.get(status) ?? 0) + 1);
+            calls += 1;
+            if (finding) findings.push(`${role} ${finding}`);
+          }
         }
       }),
     );
     const after = await settledSnapshot(services, markers);
-    findings.push(...differences(before, after));
+    // A row B gained may name an id B sent (an exclusion of someone outside its network): a finding only when it is A's or holds A's data.
+    const ofA = [a.networkId, a.slug, ...a.emails];
+    findings.push(...differences(before, after, (row) => ofA.some((marker) => row.includes(marker)) || !row.includes(b.networkId)));
     process.stderr.write(
-      `tenancy-sweep: ${ordered.length} operations × ${B_ROLES.length} roles = ${ordered.length * B_ROLES.length} calls; answers ${[...statuses]
+      `tenancy-sweep: ${ordered.length} operations × ${B_ROLES.length} roles (${calls} requests with A's ids: all at once, then each alone); answers ${[...statuses]
         .sort(([x], [y]) => x - y)
         .map(([status, count]) => `${status}×${count}`)
         .join(', ')}\n`,
@@ -382,8 +432,10 @@ describe('tenancy: no network reaches another network’s data', () => {
     expect(publicOperations.length).toBeGreaterThan(0);
     const findings: string[] = [];
     for (const operation of publicOperations) {
-      const { finding } = await judge(operation, b.actors.organizer.token, markers);
-      if (finding) findings.push(finding);
+      for (const [request, probe] of pairsFor(operation)) {
+        const { finding } = await judge(operation, request, probe, b.actors.organizer.token, markers);
+        if (finding) findings.push(finding);
+      }
     }
     process.stderr.write(`tenancy-sweep: ${publicOperations.length} public operations (throttled and counted per account, so apart from the check of A's rows)\n`);
     expect(findings).toEqual([]);

@@ -8,6 +8,11 @@ export interface Actor {
   readonly userId?: string;
 }
 
+export interface RecordedCall {
+  readonly params: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+}
+
 export type ActorRole = 'organizer' | 'mentor' | 'mentee' | 'integrator';
 
 /**
@@ -25,8 +30,8 @@ export interface PopulatedNetwork {
   readonly ids: Readonly<Record<string, readonly string[]>>;
   /** The e-mail addresses of its members. */
   readonly emails: readonly string[];
-  /** A body each operation was called with successfully, by operation (`POST /v1/programs/{id}/publish`). */
-  readonly bodies: ReadonlyMap<string, unknown>;
+  /** Path parameters and body of a call of each operation that succeeded, by operation (`POST /v1/programs/{id}/publish`). */
+  readonly calls: ReadonlyMap<string, RecordedCall>;
 }
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -60,7 +65,7 @@ export async function populateNetwork(services: ServiceApps, prefix: string): Pr
     (ids[kind] ??= []).push(id);
     return id;
   };
-  const bodies = new Map<string, unknown>();
+  const calls = new Map<string, RecordedCall>();
   const apps = { identity, intake, matching, communication, evaluation };
 
   /** Calls `template` with its `{parameters}` filled in, fails unless the answer is `status`, and keeps the body that worked. */
@@ -76,7 +81,7 @@ export async function populateNetwork(services: ServiceApps, prefix: string): Pr
     if (response.status !== options.status) {
       throw new Error(`populating: ${method.toUpperCase()} ${path} answered ${response.status}, expected ${options.status}: ${JSON.stringify(response.body).slice(0, 600)}`);
     }
-    if (options.body !== undefined) bodies.set(`${method.toUpperCase()} ${template.split('?')[0]}`, options.body);
+    calls.set(`${method.toUpperCase()} ${template}`, { params: options.params ?? {}, ...(options.body !== undefined ? { body: options.body } : {}) });
     return response.body;
   }
 
@@ -131,8 +136,15 @@ export async function populateNetwork(services: ServiceApps, prefix: string): Pr
   await call('intake', 'post', '/v1/programs/{id}/publish', { token: org, params: { id: programId }, status: 200 });
   const enrol = (person: { token: string }, role: 'mentor' | 'mentee') =>
     call('intake', 'post', '/v1/enrollments', { token: person.token, body: { programId, role, templateVersion: 1, answers: surveyAnswers(role, slug), baseline }, status: 201 });
-  const mentorEnrollment = found('enrollment', (await enrol(mentor, 'mentor')).id);
+  // The mentee's enrolment comes first among the ids: its goals hang from it.
   const menteeEnrollment = found('enrollment', (await enrol(mentee, 'mentee')).id);
+  const mentorEnrollment = found('enrollment', (await enrol(mentor, 'mentor')).id);
+  await call('intake', 'put', '/v1/enrollments/{id}', {
+    token: mentee.token,
+    params: { id: menteeEnrollment },
+    body: { templateVersion: 1, answers: surveyAnswers('mentee', slug), baseline, excludedUserIds: [] },
+    status: 200,
+  });
   const goal = await call('intake', 'post', '/v1/enrollments/{enrollmentId}/goals', {
     token: mentee.token,
     params: { enrollmentId: menteeEnrollment },
@@ -183,6 +195,9 @@ export async function populateNetwork(services: ServiceApps, prefix: string): Pr
   });
   found('gathering', gathering.id);
   await expectEventually(() => call('communication', 'post', '/v1/gatherings/{id}/registrations', { token: mentee.token, params: { id: gathering.id }, body: {}, status: 201 }));
+  // Attendance is recorded once a gathering has begun: it is moved into the past rather than waited for.
+  await communication.dataSource.query(`UPDATE gatherings SET starts_at = now() - interval '10 minutes' WHERE id = $1`, [gathering.id]);
+  await call('communication', 'post', '/v1/gatherings/{id}/attendance', { token: org, params: { id: gathering.id }, body: { userIds: [mentee.userId] }, status: 200 });
   const resource = await call('communication', 'post', '/v1/resources', {
     token: org,
     body: { programId, kind: 'training_module', audience: 'all', title: `Training of ${slug}`, url: `https://learn.example.org/${slug}` },
@@ -230,6 +245,6 @@ export async function populateNetwork(services: ServiceApps, prefix: string): Pr
     actors: { organizer, mentor, mentee, integrator },
     ids,
     emails: [organizer.email, mentor.email, mentee.email, `invitee-${slug}@example.org`],
-    bodies,
+    calls,
   };
 }

@@ -25,7 +25,7 @@ export async function startServiceApps(
   try {
     for (const definition of ordered) {
       const service = definition.description.service;
-      const keys = apps['identity'] ? { AUTH_JWKS_URL: `${apps['identity'].url}/.well-known/jwks.json` } : {};
+      const keys: Record<string, string> = apps['identity'] ? { AUTH_JWKS_URL: `${apps['identity'].url}/.well-known/jwks.json` } : {};
       apps[service] = await createTestApp(definition, { env: { SMTP_URL: smtp.url, ...keys, ...env[service] } });
     }
   } catch (error) {
