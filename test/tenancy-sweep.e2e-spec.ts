@@ -365,7 +365,6 @@ describe('tenancy: no network reaches another network’s data', () => {
   async function judge(operation: ApiOperation, request: SweepRequest, probe: SweepRequest, token: string, markers: readonly string[]): Promise<{ status: number; finding?: string }> {
     const app = services.apps[operation.service];
     const answer = await send(app, operation.method, request, token);
-    require('fs').appendFileSync('/tmp/ten-calls.txt', `${token.slice(-6)} ${operation.name} ${JSON.stringify(request).slice(0, 300)} → ${answer.status} ${answer.text.slice(0, 250)}\n`);
     const sent = markers.filter((marker) => JSON.stringify(request).includes(marker));
     const seen = normalise(answer.text, a, sent);
     const leaked = markers.find((marker) => seen.includes(marker));
@@ -391,9 +390,23 @@ describe('tenancy: no network reaches another network’s data', () => {
     return requestsFor(operation, b, a).map((request, index) => [request, probes[index]]);
   }
 
+  /** What A's organizer and mentee read through every GET with A's own ids; instants are left out, they move with the clock. */
+  async function viewOf(network: PopulatedNetwork): Promise<string[]> {
+    const reads = operations.filter((operation) => operation.method === 'get' && !operation.public && !operation.path.endsWith('/stream'));
+    const lines: string[] = [];
+    for (const role of ['organizer', 'mentee'] as const) {
+      for (const operation of reads) {
+        const answer = await send(services.apps[operation.service], 'get', requestFor(operation, network, () => network), network.actors[role].token);
+        lines.push(`${role} ${operation.name} → ${answer.status} ${answer.text.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '<instant>')}`);
+      }
+    }
+    return lines;
+  }
+
   it('never lets B’s organizer, members or integrator read or change A’s data with A’s ids', async () => {
     const markers = markersOf(a);
     const before = await settledSnapshot(services, markers);
+    const viewBefore = await viewOf(a);
     const findings: string[] = [];
     const statuses = new Map<number, number>();
     let calls = 0;
@@ -414,6 +427,8 @@ describe('tenancy: no network reaches another network’s data', () => {
       }),
     );
     const after = await settledSnapshot(services, markers);
+    const viewAfter = await viewOf(a);
+    findings.push(...viewAfter.filter((line, index) => line !== viewBefore[index]).map((line) => `A's view changed: ${line.slice(0, 300)}`));
     // A row B gained may name an id B sent (an exclusion of someone outside its network): a finding only when it is A's or holds A's data.
     const ofA = [a.networkId, a.slug, ...a.emails];
     findings.push(...differences(before, after, (row) => ofA.some((marker) => row.includes(marker)) || !row.includes(b.networkId)));
@@ -421,7 +436,7 @@ describe('tenancy: no network reaches another network’s data', () => {
       `tenancy-sweep: ${ordered.length} operations × ${B_ROLES.length} roles (${calls} requests with A's ids: all at once, then each alone); answers ${[...statuses]
         .sort(([x], [y]) => x - y)
         .map(([status, count]) => `${status}×${count}`)
-        .join(', ')}\n`,
+        .join(', ')}; A's own view: ${viewBefore.length} reads, ${viewBefore.filter((line) => line.includes(' → 200 ')).length} answered 200\n`,
     );
     expect(findings).toEqual([]);
   }, 120_000);
