@@ -26,7 +26,7 @@ export interface PopulatedNetwork {
   readonly networkId: string;
   readonly slug: string;
   readonly actors: Readonly<Record<ActorRole, Actor>>;
-  /** Its ids by kind (`program`, `match`, …); every kind has at least one. */
+  /** Its ids by kind (`program`, `match`, …, and `mentor`, `mentee`, `mentorEnrollment`, `menteeEnrollment` among them); every kind has at least one. */
   readonly ids: Readonly<Record<string, readonly string[]>>;
   /** The e-mail addresses of its members. */
   readonly emails: readonly string[];
@@ -94,6 +94,7 @@ export async function populateNetwork(services: ServiceApps, prefix: string): Pr
     const credentials = await createTestMember(identity.http, identity.dataSource, network, { email, roles });
     const token = (await loginAs(identity.http, credentials)).accessToken;
     found('user', credentials.userId);
+    found(role, credentials.userId);
     await call('identity', 'patch', '/v1/users/me', { token, body: { displayName: `${role} of ${slug}`, city: `City of ${slug}` }, status: 200 });
     return { token, userId: credentials.userId, email };
   };
@@ -137,8 +138,8 @@ export async function populateNetwork(services: ServiceApps, prefix: string): Pr
   const enrol = (person: { token: string }, role: 'mentor' | 'mentee') =>
     call('intake', 'post', '/v1/enrollments', { token: person.token, body: { programId, role, templateVersion: 1, answers: surveyAnswers(role, slug), baseline }, status: 201 });
   // The mentee's enrolment comes first among the ids: its goals hang from it.
-  const menteeEnrollment = found('enrollment', (await enrol(mentee, 'mentee')).id);
-  const mentorEnrollment = found('enrollment', (await enrol(mentor, 'mentor')).id);
+  const menteeEnrollment = found('menteeEnrollment', found('enrollment', (await enrol(mentee, 'mentee')).id));
+  const mentorEnrollment = found('mentorEnrollment', found('enrollment', (await enrol(mentor, 'mentor')).id));
   await call('intake', 'put', '/v1/enrollments/{id}', {
     token: mentee.token,
     params: { id: menteeEnrollment },
