@@ -17,18 +17,21 @@ import { SERVICE_APPS } from '../tools/deploy/service-catalogue';
 /**
  * Every operation of the five OpenAPI documents, called by network B's
  * organizer, mentor, mentee and integrator with network A's ids in every
- * place that names an id: no answer may carry A's data, no call may change
- * it, and a refusal says 404 (the id does not exist for B) or 403 (the
- * route is not B's role's). An operation added later is swept as soon as it
- * is in its service's document; one with a parameter this file cannot map
- * fails the first test until the mapping below learns its name.
+ * place that names an id (all at once, then each alone beside B's own valid
+ * ids): no answer may carry A's data, no call may change A's rows or what
+ * A's people read, and every answer must be the one the same request gets
+ * with ids that exist nowhere, so nothing tells B that A's records exist. A
+ * refusal of an id in the path is a 404 (or a 403 for a route not of B's
+ * role). An operation added later is swept as soon as it is in its
+ * service's document; one with an id parameter this file cannot map fails
+ * the first test until the mapping below learns its name.
  *
  * How a name finds its id: `ID_KINDS` maps parameter and body field names
  * to a kind of record (`programId` → A's programme); a parameter named `id`
  * takes the kind of the collection before it (`/v1/matches/{id}` → A's
  * match), and a page `cursor` (the last id of the previous page) the kind of
- * the collection listed; `VOCABULARIES` lists the path parameters that name a fixed value
- * shared by every network (`kind`, `role`, …), never a record.
+ * the collection listed; `VOCABULARIES` lists the path parameters that name
+ * a fixed value shared by every network (`kind`, `role`, …), never a record.
  */
 
 /** Parameter and body field names that carry an id, and the kind of record (as `PopulatedNetwork.ids` names them). */
@@ -312,9 +315,14 @@ async function settledSnapshot(services: ServiceApps, markers: readonly string[]
   );
 }
 
-/** The same kinds of ids as `network`, none of which exists anywhere. */
+/** The same ids as `network`, each replaced by one that exists nowhere (an id under two kinds keeps one stand-in). */
 function ghostOf(network: PopulatedNetwork): PopulatedNetwork {
-  const ids = Object.fromEntries(Object.entries(network.ids).map(([kind, values]) => [kind, values.map(() => (kind === 'term' || kind === 'clientId' ? `ghost-${randomUUID().slice(0, 8)}` : randomUUID()))]));
+  const standIns = new Map<string, string>();
+  const standIn = (kind: string, value: string) => {
+    if (!standIns.has(value)) standIns.set(value, kind === 'term' || kind === 'clientId' ? `ghost-${randomUUID().slice(0, 8)}` : randomUUID());
+    return standIns.get(value) as string;
+  };
+  const ids = Object.fromEntries(Object.entries(network.ids).map(([kind, values]) => [kind, values.map((value) => standIn(kind, value))]));
   return { ...network, ids, networkId: ids['network'][0], slug: `ghost-${randomUUID().slice(0, 8)}`, emails: [] };
 }
 
