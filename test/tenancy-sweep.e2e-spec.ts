@@ -217,13 +217,18 @@ function requestFor(operation: ApiOperation, caller: PopulatedNetwork, source: S
  * The requests that put `target`'s ids in front of the tenant checks: all
  * its ids at once, then each slot alone with the caller's own ids elsewhere
  * (and the other optional query filters left out), so that a check on one
- * id cannot hide a missing check on another.
+ * id cannot hide a missing check on another; last, for a read, the
+ * caller's own request with no filter, whose answer must not hold
+ * `target`'s data either (a list not scoped to the caller's network). The
+ * caller's own writes are not replayed: they would change what the next
+ * operations find.
  */
 function requestsFor(operation: ApiOperation, caller: PopulatedNetwork, target: PopulatedNetwork): Array<SweepRequest & { readonly slots: readonly string[] }> {
   const all = requestFor(operation, caller, () => target);
   const optional = new Set(operation.parameters.filter((parameter) => parameter.in === 'query' && !parameter.required).map((parameter) => `query:${parameter.name}`));
   const alone = all.slots.length > 1 ? all.slots.map((slot) => requestFor(operation, caller, (other) => (other === slot ? target : optional.has(other) ? undefined : caller))) : [];
-  return [all, ...alone];
+  const own = all.slots.length > 0 && operation.method === 'get' ? [requestFor(operation, caller, (slot) => (optional.has(slot) ? undefined : caller))] : [];
+  return [all, ...alone, ...own];
 }
 
 interface Answer {
@@ -449,7 +454,7 @@ describe('tenancy: no network reaches another network’s data', () => {
     const ofA = [a.networkId, a.slug, ...a.emails];
     findings.push(...differences(before, after, (row) => ofA.some((marker) => row.includes(marker)) || !row.includes(b.networkId)));
     process.stderr.write(
-      `tenancy-sweep: ${ordered.length} operations × ${B_ROLES.length} roles (${calls} requests with A's ids: all at once, then each alone); answers ${[...statuses]
+      `tenancy-sweep: ${ordered.length} operations × ${B_ROLES.length} roles (${calls} requests: A's ids all at once, each alone, none); answers ${[...statuses]
         .sort(([x], [y]) => x - y)
         .map(([status, count]) => `${status}×${count}`)
         .join(', ')}; A's own view: ${viewBefore.length} reads, ${viewBefore.filter((line) => line.includes(' → 200 ')).length} answered 200\n`,
