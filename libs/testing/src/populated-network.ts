@@ -109,7 +109,7 @@ export async function populateNetwork(services: ServiceApps, prefix: string): Pr
   found('clientId', account.clientId);
   const issued = await identity.http.post('/v1/auth/token').send({ grant_type: 'client_credentials', client_id: account.clientId, client_secret: account.clientSecret });
   if (issued.status !== 200) throw new Error(`populating: the service account's token answered ${issued.status}`);
-  const integrator = { token: issued.body.access_token ?? issued.body.accessToken };
+  const integrator = { token: issued.body.access_token as string };
 
   // intake: a term of its own, a programme, both enrolments, a goal with progress.
   const term = `term-${slug}`;
