@@ -8,3 +8,6 @@ export * from './test-app';
 export * from './test-database';
 export * from './smtp-test-server';
 export * from './enrolment-features';
+export * from './openapi-operations';
+export * from './service-apps';
+export * from './populated-network';
