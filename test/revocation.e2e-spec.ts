@@ -24,11 +24,12 @@ const REVOCATION_BOUND_MS = 10_000;
 const SECRET_OVERLAP_SECONDS = 3;
 const FAMILY_LIFETIME_SECONDS = 4;
 
-type Service = 'identity' | 'intake' | 'matching' | 'communication' | 'evaluation';
+/** The five services, and a second intake replica: only one replica of a group receives an event, every replica must refuse. */
+type Service = 'identity' | 'intake' | 'intakeReplica' | 'matching' | 'communication' | 'evaluation';
 
 /**
- * Revocation end to end: the five services run in this process against the
- * real Kafka and PostgreSQL; for each way access ends (logout, password
+ * Revocation end to end: the five services (intake with two replicas) run
+ * in this process against the real Kafka and PostgreSQL; for each way access ends (logout, password
  * change and reset, erasure, a disabled account, a revoked role, a revoked
  * service account, a rotated secret after its overlap), a token every
  * service accepted is refused by every service within REVOCATION_BOUND_MS,
@@ -47,13 +48,14 @@ describe('revocation: access ends on every service within seconds', () => {
       env: { SMTP_URL: smtp.url, SERVICE_ACCOUNT_SECRET_OVERLAP_SECONDS: String(SECRET_OVERLAP_SECONDS) },
     });
     const env = { AUTH_JWKS_URL: `${identity.url}/.well-known/jwks.json` };
-    const [intake, matching, communication, evaluation] = await Promise.all([
+    const [intake, intakeReplica, matching, communication, evaluation] = await Promise.all([
+      createTestApp(intakeApp, { env }),
       createTestApp(intakeApp, { env }),
       createTestApp(matchingApp, { env }),
       createTestApp(communicationApp, { env }),
       createTestApp(evaluationApp, { env }),
     ]);
-    apps = { identity, intake, matching, communication, evaluation };
+    apps = { identity, intake, intakeReplica, matching, communication, evaluation };
     admin = await adminToken(identity.http);
   });
 
@@ -70,6 +72,7 @@ describe('revocation: access ends on every service within seconds', () => {
     return {
       identity: `/v1/networks/${network.id}`,
       intake: '/v1/programs',
+      intakeReplica: '/v1/programs',
       matching: '/v1/matches',
       communication: '/v1/conversations',
       evaluation: `/v1/reports/networks/${network.id}/registrations`,
@@ -82,7 +85,14 @@ describe('revocation: access ends on every service within seconds', () => {
     return Object.fromEntries(services.map((service, index) => [service, statuses[index]])) as Record<Service, number>;
   }
 
-  const everywhere = (status: number): Record<Service, number> => ({ identity: status, intake: status, matching: status, communication: status, evaluation: status });
+  const everywhere = (status: number): Record<Service, number> => ({
+    identity: status,
+    intake: status,
+    intakeReplica: status,
+    matching: status,
+    communication: status,
+    evaluation: status,
+  });
   /** A member may not read the network's registrations: the 403 says the token was accepted and the role was not. */
   const AS_MEMBER = { ...everywhere(200), evaluation: 403 };
 
@@ -164,7 +174,7 @@ describe('revocation: access ends on every service within seconds', () => {
   });
 
   it('a disabled account is refused everywhere and cannot log in or refresh; enabled again, it logs in', async () => {
-    const { network, member, organizerToken } = await organizerAndMember('rev-disable');
+    const { network, organizer, member, organizerToken } = await organizerAndMember('rev-disable');
     const session = await loginAs(identity.http, member);
     await expectAcceptedEverywhere(session.accessToken, network, AS_MEMBER);
 
@@ -173,8 +183,10 @@ describe('revocation: access ends on every service within seconds', () => {
     await expectRefusedEverywhere(session.accessToken, network);
     await login(member).expect(401);
     await refresh(session.refreshToken).expect(401);
-    // Disabling again changes nothing.
+    // Disabling again changes nothing; nobody disables their own account.
     await identity.http.post(`/v1/users/${member.userId}/disable`).set(bearer(organizerToken)).expect(200);
+    const own = await identity.http.post(`/v1/users/${organizer.userId}/disable`).set(bearer(organizerToken)).expect(409);
+    expect(own.body.details).toEqual([{ path: 'id', issue: 'names your own account' }]);
 
     const enabled = await identity.http.post(`/v1/users/${member.userId}/enable`).set(bearer(organizerToken)).expect(200);
     expect(enabled.body).toEqual({ id: member.userId, networkId: network.id, status: 'active' });

@@ -103,7 +103,7 @@ export class AccountsController {
   @ApiBadRequestResponse({ description: 'Invalid `id`.' })
   @ApiForbiddenResponse({ description: 'Only an organizer of the network (or a platform_admin) disables accounts.' })
   @ApiNotFoundResponse({ description: 'No such user in your network.' })
-  @ApiConflictResponse({ description: 'The account is still waiting for its e-mail to be verified.' })
+  @ApiConflictResponse({ description: 'The account is still waiting for its e-mail to be verified, or is your own.' })
   async disable(@Param('id', uuidParam('id')) id: string, @CurrentUser() caller: AuthUser): Promise<UserStatusResponse> {
     return statusOf(await this.accountStatus.disable({ caller, userId: id }));
   }

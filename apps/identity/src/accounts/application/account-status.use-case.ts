@@ -16,7 +16,8 @@ export interface AccountStatusCommand {
  * its sessions and access tokens end on every service within seconds; once
  * enabled, its owner logs in again with the same password. Only an active
  * account is disabled (one waiting for verification has no access to end),
- * and doing either twice changes nothing the second time.
+ * never the caller's own (a platform admin would lock everyone out), and
+ * doing either twice changes nothing the second time.
  */
 @Injectable()
 export class AccountStatusUseCase {
@@ -30,6 +31,9 @@ export class AccountStatusUseCase {
       const user = await findManagedUser(manager, command.caller, command.userId, 'disable accounts');
       if (user.status === 'disabled') return user;
       if (user.status !== 'active') throw notActivated();
+      if (user.id === command.caller.userId) {
+        throw new ConflictException({ message: 'You cannot disable your own account.', details: [{ path: 'id', issue: 'names your own account' }] });
+      }
       user.status = 'disabled';
       const saved = await manager.save(user);
       await this.revoker.revokeAll(manager, user.id, 'disabled');
