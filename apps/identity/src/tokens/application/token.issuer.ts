@@ -50,7 +50,8 @@ export class TokenIssuer {
   ): Promise<string> {
     const token = newRefreshToken();
     const now = new Date();
-    const expiresAt = Math.min(now.getTime() + this.config.refreshTokenTtlDays * 86_400_000, refreshFamilyEnd(family.familyStartedAt, this.config.refreshFamilyLifetimeSeconds).getTime());
+    const familyEnd = refreshFamilyEnd(family.familyStartedAt, this.config.refreshFamilyLifetimeSeconds);
+    const expiresAt = Math.min(now.getTime() + this.config.refreshTokenTtlDays * 86_400_000, familyEnd.getTime());
     await manager.insert(RefreshTokenEntity, {
       id: uuidv7(),
       familyId: family.familyId,
