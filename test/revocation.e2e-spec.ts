@@ -276,6 +276,25 @@ describe('revocation: access ends on every service within seconds', () => {
     await expectAcceptedEverywhere((await clientCredentials(account.clientId, rotated.body.clientSecret).expect(200)).body.access_token, network);
   });
 
+  it('rotating again during an overlap ends the oldest secret and its tokens at once', async () => {
+    const { network, organizerToken } = await organizerAndMember('rev-rotate-twice');
+    const account = await serviceAccount(network, organizerToken);
+    const rotate = () => identity.http.post(`/v1/networks/${network.id}/service-accounts/${account.id}/rotate`).set(bearer(organizerToken)).expect(200);
+    const oldest = (await clientCredentials(account.clientId, account.clientSecret).expect(200)).body.access_token as string;
+    const first = (await rotate()).body.clientSecret as string;
+    const middle = (await clientCredentials(account.clientId, first).expect(200)).body.access_token as string;
+
+    const secondRotation = await rotate();
+    const overlapEnds = Date.parse(secondRotation.body.previousSecretValidUntil);
+    await expectRefusedEverywhere(oldest, network);
+    // Refused before the second overlap ends: only the secret it replaced overlaps.
+    expect(Date.now()).toBeLessThan(overlapEnds);
+    await clientCredentials(account.clientId, account.clientSecret).expect(401);
+    await expectAcceptedEverywhere(middle, network);
+    await clientCredentials(account.clientId, first).expect(200);
+    await clientCredentials(account.clientId, secondRotation.body.clientSecret).expect(200);
+  });
+
   it("service accounts outlive the organizer who made them: listed and revoked by the network's other organizer", async () => {
     const { network, organizer, organizerToken } = await organizerAndMember('rev-sa-erase');
     const account = await serviceAccount(network, organizerToken);
