@@ -51,8 +51,10 @@ export async function ensureDatabase(url: string): Promise<void> {
       try {
         await client.query(`CREATE DATABASE "${name}"`);
       } catch (error) {
-        // Another process created it between our check and our create.
-        if ((error as { code?: string }).code !== '42P04') throw error;
+        // Another process created it between our check and our create: PostgreSQL says so
+        // as 42P04, or as a unique violation on its catalogue when both creates overlap.
+        const code = (error as { code?: string }).code;
+        if (code !== '42P04' && code !== '23505') throw error;
       }
     }
   } finally {
@@ -60,8 +62,21 @@ export async function ensureDatabase(url: string): Promise<void> {
   }
 }
 
-/** Runs pending migrations; returns the names of those applied. */
+/**
+ * Runs pending migrations; returns the names of those applied. Replicas that
+ * start together on a new database take turns (a session-level advisory lock
+ * held on a connection of its own), so the second finds the work done instead
+ * of creating the same tables at the same time.
+ */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  return applied.map((migration) => migration.name);
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query("SELECT pg_advisory_lock(hashtext('passerelle:migrations'))");
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await lock.query("SELECT pg_advisory_unlock(hashtext('passerelle:migrations'))").catch(() => undefined);
+    await lock.release();
+  }
 }
