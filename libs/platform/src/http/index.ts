@@ -3,3 +3,4 @@ export * from './request-observer.middleware';
 export * from './too-many-requests.exception';
 export * from './validation';
 export * from './page-query';
+export * from './body-guard';

@@ -6,6 +6,7 @@ import {
   IsDefined,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -106,6 +107,7 @@ export class SubmitFeedbackRequest {
   @ApiPropertyOptional({ type: ScalesAnswer, description: "exit (required), pulse (optional): the baseline's four scales again." })
   @ValidateIf((body: SubmitFeedbackRequest) => body.form === 'exit' || body.scales !== undefined)
   @IsDefined({ message: requiredFor(['exit']) })
+  @IsObject({ message: 'must be an object' })
   @ValidateNested()
   @Type(() => ScalesAnswer)
   scales?: ScalesAnswer;
@@ -113,6 +115,7 @@ export class SubmitFeedbackRequest {
   @ApiPropertyOptional({ type: OutcomesAnswer, description: 'exit (required): outcomes since the programme started.' })
   @ValidateIf((body: SubmitFeedbackRequest) => body.form === 'exit' || body.outcomes !== undefined)
   @IsDefined({ message: requiredFor(['exit']) })
+  @IsObject({ message: 'must be an object' })
   @ValidateNested()
   @Type(() => OutcomesAnswer)
   outcomes?: OutcomesAnswer;
