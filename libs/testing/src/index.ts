@@ -7,3 +7,4 @@ export * from './test-app';
 export * from './test-database';
 export * from './smtp-test-server';
 export * from './enrolment-features';
+export * from './service-apps';

@@ -55,7 +55,7 @@ describe('requireJsonBodies', () => {
   });
 
   it('refuses a write whose body is not JSON with 415 in the shared shape', () => {
-    for (const headers of [{ 'content-type': 'text/plain', 'content-length': '2' }, { 'transfer-encoding': 'chunked' }]) {
+    for (const headers of [{ 'content-type': 'text/plain', 'content-length': '2' }, { 'transfer-encoding': 'chunked' }] as Array<Record<string, string>>) {
       const error = outcome('PATCH', headers) as HttpException;
       expect(error.getStatus()).toBe(415);
       expect(error.getResponse()).toEqual({

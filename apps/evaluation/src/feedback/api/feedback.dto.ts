@@ -120,10 +120,11 @@ export class SubmitFeedbackRequest {
   @Type(() => OutcomesAnswer)
   outcomes?: OutcomesAnswer;
 
-  @ApiPropertyOptional({ type: [String], description: 'exit: skills gained (taxonomy ids).' })
+  @ApiPropertyOptional({ type: [String], description: 'exit: skills gained (taxonomy ids, at most 64 characters each).' })
   @IsOptional()
   @IsArray({ message: 'must be a list' })
   @ArrayMaxSize(30, { message: 'holds at most 30 skills' })
+  @MaxLength(64, { each: true, message: 'each skill must be at most 64 characters' })
   @Matches(TAG, { each: true, message: 'each skill must be a taxonomy id (lower case, digits, - or _)' })
   skillsGained?: string[];
 

@@ -40,6 +40,7 @@ export class AddTermRequest {
   })
   @OptionalNotNull()
   @IsString()
+  @MaxLength(TERM_LABEL_MAX)
   label?: string;
 }
 
@@ -47,6 +48,7 @@ export class UpdateTermRequest {
   @ApiPropertyOptional({ example: 'Prompt design', maxLength: TERM_LABEL_MAX, description: 'The id stays: answers already given refer to it.' })
   @OptionalNotNull()
   @IsString()
+  @MaxLength(TERM_LABEL_MAX)
   label?: string;
 
   @ApiPropertyOptional({ description: 'true retires the term (new answers may no longer pick it; answers given before keep it), false brings it back.' })
