@@ -183,12 +183,17 @@ function casesFor(schema: JsonSchema): Case[] {
 function objectCases(schema: JsonSchema, path: readonly string[], depth: number): Case[] {
   const at = (name: string) => [...path, name].join('.');
   const wrap = (value: unknown): unknown => path.reduceRight<unknown>((inner, key) => (/^\d+$/.test(key) ? [inner] : { [key]: inner }), value);
-  const cases: Case[] = [{ name: `${at('unknown')} extra field`, body: wrap({ unexpectedField: 1 }), names: [at('unexpectedField')] }];
+  // Required fields with documented values get the first one, so that a validator
+  // that judges the other fields by such a value (a question's type) judges them.
+  const chosen = Object.fromEntries(
+    (schema.required ?? []).filter((name) => schema.properties?.[name]?.enum).map((name) => [name, schema.properties![name].enum![0]]),
+  );
+  const cases: Case[] = [{ name: `${at('unknown')} extra field`, body: wrap({ ...chosen, unexpectedField: 1 }), names: [at('unexpectedField')] }];
   if (schema.required && schema.required.length > 0) {
     cases.push({ name: `${path.join('.') || 'every'} required field missing`, body: wrap({}), names: schema.required.map(at) });
   }
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
-    const one = (label: string, value: unknown) => cases.push({ name: `${at(name)} ${label}`, body: wrap({ [name]: value }), names: [at(name)] });
+    const one = (label: string, value: unknown) => cases.push({ name: `${at(name)} ${label}`, body: wrap({ ...chosen, [name]: value }), names: [at(name)] });
     for (const wrong of wrongValuesFor(property)) one(`as ${JSON.stringify(wrong).slice(0, 20)}`, wrong);
     if (property.enum) one('outside its values', 'none-of-these');
     if (property.type === 'string') {
