@@ -101,6 +101,39 @@ describe('malformed bodies, every write operation of every service', () => {
     expect(failures).toEqual([]);
   }, 300_000);
 
+  it('answers the reported crashes with a 400 or 415 naming the field, and keeps the profile as it was', async () => {
+    const [identity, intake, communication, evaluation] = ['identity', 'intake', 'communication', 'evaluation'].map((service) => apps.get(service)!.http);
+    const bearer = { authorization: `Bearer ${admin}` };
+    const detailsOf = (response: { body: { details: unknown } }) => response.body.details;
+    const deep = await identity.post('/v1/auth/login').set('content-type', 'application/json').send(DEEP_JSON).expect(400);
+    expect(detailsOf(deep)).toEqual([{ path: 'body', issue: 'is nested deeper than 32 levels' }]);
+    for (const route of ['/v1/auth/password-reset', '/v1/auth/register']) {
+      const surrogate = await identity.post(route).send({ network: 'sweep', email: 'camille\uD800@example.org', password: 'a long enough password' }).expect(400);
+      expect(detailsOf(surrogate)).toEqual([{ path: 'email', issue: 'must not contain an unpaired UTF-16 surrogate' }]);
+    }
+    const before = (await identity.get('/v1/users/me').set(bearer).expect(200)).body;
+    const nul = await identity.patch('/v1/users/me').set(bearer).send({ bio: 'a\u0000b' }).expect(400);
+    expect(detailsOf(nul)).toEqual([{ path: 'bio', issue: 'must not contain a NUL character' }]);
+    const plain = await identity.patch('/v1/users/me').set(bearer).set('content-type', 'text/plain').send('{"bio":"changed"}').expect(415);
+    expect(plain.body).toEqual({
+      statusCode: 415,
+      error: 'Unsupported Media Type',
+      message: 'The request body has an unsupported media type.',
+      details: [{ path: 'body', issue: 'must be sent as application/json' }],
+    });
+    expect((await identity.get('/v1/users/me').set(bearer).expect(200)).body).toEqual(before);
+
+    const enrolment = { programId: randomUUID(), role: 'mentee', templateVersion: 1, answers: {} };
+    for (const baseline of [undefined, [], null]) {
+      const response = await intake.post('/v1/enrollments').set(bearer).send({ ...enrolment, baseline }).expect(400);
+      expect(detailsOf(response)).toEqual([{ path: 'baseline', issue: 'must be an object' }]);
+    }
+    const preferences = await communication.put('/v1/notifications/preferences').set(bearer).send({ email: [] }).expect(400);
+    expect(detailsOf(preferences)).toEqual([{ path: 'email', issue: 'must be an object' }]);
+    const rebuild = await evaluation.post('/v1/reports/rebuilds').set(bearer).send([]).expect(400);
+    expect(detailsOf(rebuild)).toEqual([{ path: 'body', issue: 'must be a JSON object' }]);
+  });
+
   /** A concrete path for the operation: the test network's and member's ids where named, a documented value or a fresh id elsewhere. */
   function pathOf(operation: ApiOperation): string {
     // A platform admin names the network of a network-scoped write in the query.
