@@ -8,7 +8,7 @@ import { createDataSource, ensureDatabase, migrate } from '../database/data-sour
 import { kafkaSecurityOf } from '../kafka/kafka-connection';
 import { HttpErrorFilter } from '../http/http-error.filter';
 import { requestObserver } from '../http/request-observer.middleware';
-import { bodyErrorsInSharedShape, inspectParsedBody, requireJsonBodies } from '../http/body-guard';
+import { bodyErrorsInSharedShape, inspectParsedBody, requireDocumentedBodyTypes } from '../http/body-guard';
 import { createValidationPipe } from '../http/validation';
 import { createLogger, PinoNestLogger } from '../observability/logger';
 import { PlatformMetrics } from '../observability/metrics';
@@ -32,14 +32,6 @@ export async function createServiceApp<S extends ConfigSchema>(
   app.useLogger(new PinoNestLogger(logger));
   // Per-address throttling needs the client's address, not the Ingress's.
   if (config.httpTrustProxyHops > 0) app.getHttpAdapter().getInstance().set('trust proxy', config.httpTrustProxyHops);
-  app.use(requestObserver(description.service, app.get(PlatformMetrics), logger));
-  // Any JSON value is parsed (not only objects and arrays), so that a scalar
-  // body is refused by validation like an array, naming the body.
-  app.use(requireJsonBodies, json({ limit: '1mb', strict: false }), bodyErrorsInSharedShape, inspectParsedBody);
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpErrorFilter(logger));
-  app.enableShutdownHooks();
-
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -49,6 +41,13 @@ export async function createServiceApp<S extends ConfigSchema>(
       .addBearerAuth()
       .build(),
   );
+  app.use(requestObserver(description.service, app.get(PlatformMetrics), logger));
+  // Any JSON value is parsed (not only objects and arrays), so that a scalar
+  // body is refused by validation like an array, naming the body.
+  app.use(requireDocumentedBodyTypes(document), json({ limit: '1mb', strict: false }), bodyErrorsInSharedShape, inspectParsedBody);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter(logger));
+  app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

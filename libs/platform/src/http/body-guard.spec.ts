@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import type { Request } from 'express';
-import { bodyProblem, MAX_BODY_DEPTH, requireJsonBodies } from './body-guard';
+import { bodyProblem, MAX_BODY_DEPTH, requireDocumentedBodyTypes } from './body-guard';
 
 function nested(depth: number): unknown {
   let value: unknown = 'leaf';
@@ -35,28 +35,40 @@ describe('bodyProblem', () => {
   });
 });
 
-describe('requireJsonBodies', () => {
-  function outcome(method: string, headers: Record<string, string>): unknown {
-    const req = {
-      method,
-      headers,
-      is: (type: string) => (headers['content-type']?.split(';')[0].trim() === type ? type : false),
-    } as unknown as Request;
+describe('requireDocumentedBodyTypes', () => {
+  const guard = requireDocumentedBodyTypes({
+    openapi: '3.0.0',
+    info: { title: 't', version: '1' },
+    paths: {
+      '/v1/things/{id}': { patch: { responses: {}, requestBody: { content: { 'application/json': {} } } } },
+      '/v1/unsubscribe': { post: { responses: {}, requestBody: { content: { 'application/x-www-form-urlencoded': {}, 'application/json': {} } } } },
+    },
+  });
+
+  function outcome(method: string, path: string, headers: Record<string, string>): unknown {
+    const req = { method, path, headers, is: (types: string[]) => types.includes(headers['content-type']?.split(';')[0].trim() ?? '') } as unknown as Request;
     let passed: unknown = 'not called';
-    requireJsonBodies(req, {} as never, (error?: unknown) => (passed = error));
+    guard(req, {} as never, (error?: unknown) => (passed = error));
     return passed;
   }
 
-  it('lets JSON bodies, bodiless writes and reads through', () => {
-    expect(outcome('POST', { 'content-type': 'application/json; charset=utf-8', 'content-length': '2' })).toBeUndefined();
-    expect(outcome('POST', { 'content-length': '0' })).toBeUndefined();
-    expect(outcome('DELETE', {})).toBeUndefined();
-    expect(outcome('GET', { 'content-type': 'text/plain', 'content-length': '5' })).toBeUndefined();
+  it('lets documented bodies, bodiless writes and reads through', () => {
+    expect(outcome('PATCH', '/v1/things/1', { 'content-type': 'application/json; charset=utf-8', 'content-length': '2' })).toBeUndefined();
+    expect(outcome('POST', '/v1/unsubscribe', { 'content-type': 'application/x-www-form-urlencoded', 'content-length': '5' })).toBeUndefined();
+    expect(outcome('POST', '/v1/other', { 'content-type': 'application/json', 'content-length': '2' })).toBeUndefined();
+    expect(outcome('POST', '/v1/things/1', { 'content-length': '0' })).toBeUndefined();
+    expect(outcome('GET', '/v1/things/1', { 'content-type': 'text/plain', 'content-length': '5' })).toBeUndefined();
   });
 
-  it('refuses a write whose body is not JSON with 415 in the shared shape', () => {
-    for (const headers of [{ 'content-type': 'text/plain', 'content-length': '2' }, { 'transfer-encoding': 'chunked' }] as Array<Record<string, string>>) {
-      const error = outcome('PATCH', headers) as HttpException;
+  it('refuses a write whose body is of another type with 415 in the shared shape', () => {
+    const cases: Array<[string, Record<string, string>]> = [
+      ['/v1/things/1', { 'content-type': 'text/plain', 'content-length': '2' }],
+      ['/v1/things/1', { 'transfer-encoding': 'chunked' }],
+      ['/v1/things/1', { 'content-type': 'application/x-www-form-urlencoded', 'content-length': '3' }],
+      ['/v1/other', { 'content-type': 'text/plain', 'content-length': '2' }],
+    ];
+    for (const [path, headers] of cases) {
+      const error = outcome('PATCH', path, headers) as HttpException;
       expect(error.getStatus()).toBe(415);
       expect(error.getResponse()).toEqual({
         message: 'The request body has an unsupported media type.',

@@ -1,5 +1,7 @@
 import { BadRequestException, HttpException, HttpStatus, PayloadTooLargeException } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import type { OperationObject, RequestBodyObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { type ErrorDetail, invalidField } from './validation';
 
 /** Deeper than any request of the APIs needs; far below what would exhaust validation's recursion. */
@@ -8,13 +10,29 @@ export const MAX_BODY_DEPTH = 32;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * A write whose body is not JSON is refused with 415 before anything reads
- * it: otherwise it would be taken for an empty body, and a request with only
- * optional fields would go through as if the client had sent `{}`.
+ * A write whose body is not of a type its operation documents (JSON unless
+ * the OpenAPI document says otherwise, e.g. a one-click unsubscribe's form)
+ * is refused with 415 before anything reads it: otherwise it would be taken
+ * for an empty body, and a request with only optional fields would go
+ * through as if the client had sent `{}`.
  */
-export function requireJsonBodies(req: Request, _res: Response, next: NextFunction): void {
-  if (!WRITE_METHODS.has(req.method) || !carriesBody(req) || req.is('application/json')) return next();
-  next(unsupportedMediaType('must be sent as application/json'));
+export function requireDocumentedBodyTypes(document: OpenAPIObject): RequestHandler {
+  const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item as Record<string, OperationObject>)
+      .filter(([method]) => WRITE_METHODS.has(method.toUpperCase()))
+      .map(([method, operation]) => ({
+        method: method.toUpperCase(),
+        pattern: new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`),
+        types: Object.keys((operation.requestBody as RequestBodyObject | undefined)?.content ?? {}),
+      })),
+  );
+  return (req, _res, next) => {
+    if (!WRITE_METHODS.has(req.method) || !carriesBody(req)) return next();
+    const documented = operations.find((operation) => operation.method === req.method && operation.pattern.test(req.path))?.types ?? [];
+    const types = documented.length > 0 ? documented : ['application/json'];
+    if (req.is(types)) return next();
+    next(unsupportedMediaType(`must be sent as ${types.join(' or ')}`));
+  };
 }
 
 function carriesBody(req: Request): boolean {
