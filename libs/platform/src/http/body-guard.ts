@@ -10,9 +10,8 @@ export const MAX_BODY_DEPTH = 32;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * A write whose body is not of a type its operation documents (JSON unless
- * the OpenAPI document says otherwise, e.g. a one-click unsubscribe's form)
- * is refused with 415 before anything reads it: otherwise it would be taken
+ * A write whose body is not of a type its operation documents (JSON for
+ * every DTO; a one-click unsubscribe reads no body and takes any) is refused with 415 before anything reads it: otherwise it would be taken
  * for an empty body, and a request with only optional fields would go
  * through as if the client had sent `{}`.
  */
@@ -28,9 +27,9 @@ export function requireDocumentedBodyTypes(document: OpenAPIObject): RequestHand
   );
   return (req, _res, next) => {
     if (!WRITE_METHODS.has(req.method) || !carriesBody(req)) return next();
-    const documented = operations.find((operation) => operation.method === req.method && operation.pattern.test(req.path))?.types ?? [];
-    const types = documented.length > 0 ? documented : ['application/json'];
-    if (req.is(types)) return next();
+    // An operation that documents no body reads none: whatever is sent is ignored.
+    const types = operations.find((operation) => operation.method === req.method && operation.pattern.test(req.path))?.types ?? [];
+    if (types.length === 0 || req.is(types)) return next();
     next(unsupportedMediaType(`must be sent as ${types.join(' or ')}`));
   };
 }
