@@ -22,6 +22,8 @@ interface Case {
   readonly raw?: { readonly text: string; readonly contentType: string };
   /** Every one of these paths must be named in `details` (a deeper path under it counts). */
   readonly names: readonly string[];
+  /** When given, `details` names nothing else: the validator requires no field that the document calls optional. */
+  readonly only?: boolean;
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -193,7 +195,9 @@ function judge(answer: { status: number; body: { details?: Array<{ path?: unknow
   // Survey validation names items as `questions[0].id`, the platform as `questions.0.id`: both name the field.
   const paths = (answer.body.details ?? []).map((detail) => String(detail.path).replace(/\[(\d+)\]/g, '.$1'));
   const missing = malformed.names.filter((name) => !paths.some((path) => path === name || path.startsWith(`${name}.`)));
-  return missing.length > 0 ? `does not name ${missing.join(', ')}: ${brief}` : undefined;
+  if (missing.length > 0) return `does not name ${missing.join(', ')}: ${brief}`;
+  const undocumented = malformed.only ? paths.filter((path) => !malformed.names.some((name) => path === name || path.startsWith(`${name}.`))) : [];
+  return undocumented.length > 0 ? `requires ${[...new Set(undocumented)].join(', ')}, which the document calls optional: ${brief}` : undefined;
 }
 
 /** The bodies sent to an operation whose request body has `schema`. */
@@ -224,7 +228,7 @@ function objectCases(schema: JsonSchema, path: readonly string[], depth: number)
   );
   const cases: Case[] = [{ name: `${at('unknown')} extra field`, body: wrap({ ...chosen, unexpectedField: 1 }), names: [at('unexpectedField')] }];
   if (schema.required && schema.required.length > 0) {
-    cases.push({ name: `${path.join('.') || 'every'} required field missing`, body: wrap({}), names: schema.required.map(at) });
+    cases.push({ name: `${path.join('.') || 'every'} required field missing`, body: wrap({}), names: schema.required.map(at), only: path.length === 0 });
   }
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
     const one = (label: string, value: unknown) => cases.push({ name: `${at(name)} ${label}`, body: wrap({ ...chosen, [name]: value }), names: [at(name)] });
