@@ -163,17 +163,20 @@ describe('malformed bodies, every write operation of every service', () => {
 
   /**
    * Row count and a checksum of the content of every table of the service's
-   * database. The outbox is left out (its relay marks rows published while
-   * the sweep runs) and so are the migrations; everything else only changes
-   * when a request or an event is handled, and the sweep waits for the
-   * setup's events to be handled before it starts.
+   * database. The outbox's relay marks rows published and deletes old ones
+   * on its own, so of the outbox only its highest position counts: it grows
+   * with every event written, and with nothing else. Everything else only
+   * changes when a request or an event is handled (the periodic sweeps are
+   * set to an hour), and the sweep waits for the setup's events to be
+   * handled before it starts.
    */
   async function snapshot(service: string): Promise<Record<string, string>> {
     const database: DataSource = apps.get(service)!.dataSource;
     const tables: Array<{ name: string }> = await database.query(
       "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('outbox', 'migrations') ORDER BY 1",
     );
-    const sums: Record<string, string> = {};
+    const [outbox] = await database.query('SELECT coalesce(max(position), 0)::text AS sum FROM outbox');
+    const sums: Record<string, string> = { outbox: outbox.sum };
     for (const { name } of tables) {
       const [row] = await database.query(`SELECT count(*)::text || ':' || coalesce(md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))), '') AS sum FROM "${name}" t`);
       sums[name] = row.sum;
@@ -238,7 +241,8 @@ function objectCases(schema: JsonSchema, path: readonly string[], depth: number)
       one('100k characters', LONG_TEXT);
       one('with NUL', 'a\u0000b');
       one('with a lone surrogate', 'a\uD800b');
-      if (property.format === 'date-time' || property.format === 'date') {
+      // A date documented without its format is still swept as one.
+      if (property.format === 'date-time' || property.format === 'date' || /(At|On|Date|Until|From)$/.test(name)) {
         one('impossible date', '2026-02-30T25:61:00Z');
         one('not a date', 'next tuesday');
       }
