@@ -115,7 +115,7 @@ describe('malformed bodies, every write operation of every service', () => {
     }
     const before = (await identity.get('/v1/users/me').set(bearer).expect(200)).body;
     const nul = await identity.patch('/v1/users/me').set(bearer).send({ bio: 'a\u0000b' }).expect(400);
-    expect(detailsOf(nul)).toEqual([{ path: 'bio', issue: 'must not contain a NUL character' }]);
+    expect(detailsOf(nul)).toEqual([{ path: 'bio', issue: 'must not contain the NUL character' }]);
     const plain = await identity.patch('/v1/users/me').set(bearer).set('content-type', 'text/plain').send('{"bio":"changed"}').expect(415);
     expect(plain.body).toEqual({
       statusCode: 415,

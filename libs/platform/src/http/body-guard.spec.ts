@@ -22,15 +22,15 @@ describe('bodyProblem', () => {
   });
 
   it('names the field holding a NUL character or an unpaired surrogate, nested ones included', () => {
-    expect(bodyProblem({ bio: 'a\u0000b' })).toEqual({ path: 'bio', issue: 'must not contain a NUL character' });
+    expect(bodyProblem({ bio: 'a\u0000b' })).toEqual({ path: 'bio', issue: 'must not contain the NUL character' });
     expect(bodyProblem({ email: 'x\uD800@example.org' })).toEqual({ path: 'email', issue: 'must not contain an unpaired UTF-16 surrogate' });
     expect(bodyProblem({ email: '\uDC00x' })).toEqual({ path: 'email', issue: 'must not contain an unpaired UTF-16 surrogate' });
-    expect(bodyProblem({ answers: [{ text: 'ok' }, { text: 'bad\u0000' }] })).toEqual({ path: 'answers.1.text', issue: 'must not contain a NUL character' });
-    expect(bodyProblem('\u0000')).toEqual({ path: 'body', issue: 'must not contain a NUL character' });
+    expect(bodyProblem({ answers: [{ text: 'ok' }, { text: 'bad\u0000' }] })).toEqual({ path: 'answers.1.text', issue: 'must not contain the NUL character' });
+    expect(bodyProblem('\u0000')).toEqual({ path: 'body', issue: 'must not contain the NUL character' });
   });
 
   it('names the object whose field name holds one', () => {
-    expect(bodyProblem({ 'a\u0000': 1 })).toEqual({ path: 'body', issue: 'has a field name containing a NUL character' });
+    expect(bodyProblem({ 'a\u0000': 1 })).toEqual({ path: 'body', issue: 'has a field name containing the NUL character' });
     expect(bodyProblem({ profile: { '\uD83D': 1 } })).toEqual({ path: 'profile', issue: 'has a field name containing an unpaired UTF-16 surrogate' });
   });
 });

@@ -81,7 +81,7 @@ export function bodyProblem(body: unknown): ErrorDetail | undefined {
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function forbiddenCharacterIn(text: string): string | undefined {
-  if (text.includes('\u0000')) return 'a NUL character';
+  if (text.includes('\u0000')) return 'the NUL character';
   if (UNPAIRED_SURROGATE.test(text)) return 'an unpaired UTF-16 surrogate';
   return undefined;
 }
