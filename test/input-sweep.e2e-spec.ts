@@ -6,7 +6,8 @@ import {
   createTestNetwork,
   expectEventually,
   type JsonSchema,
-  SmtpTestServer,
+  resolveSchema,
+  type ServiceApps,
   startServiceApps,
   type TestApp,
 } from '@passerelle/testing';
@@ -38,7 +39,7 @@ const DEEP_JSON = '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000);
  * soon as they are documented.
  */
 describe('malformed bodies, every write operation of every service', () => {
-  let smtp: SmtpTestServer;
+  let services: ServiceApps;
   let apps: Map<string, TestApp>;
   let admin: string;
   let networkId: string;
@@ -46,17 +47,18 @@ describe('malformed bodies, every write operation of every service', () => {
   let addressCounter = 0;
 
   beforeAll(async () => {
-    smtp = await SmtpTestServer.start();
-    apps = await startServiceApps(SERVICE_APPS, (service) => ({
-      SMTP_URL: smtp.url,
-      PUBLIC_APP_URL: 'https://mentoring.test',
-      // Each request comes from its own address (X-Forwarded-For), so that
-      // throttles per address never answer in validation's place.
-      HTTP_TRUST_PROXY_HOPS: '1',
+    // Each request comes from its own address (X-Forwarded-For), so that
+    // throttles per address never answer in validation's place.
+    const common = { HTTP_TRUST_PROXY_HOPS: '1' };
+    services = await startServiceApps(SERVICE_APPS, {
+      identity: { ...common, PUBLIC_APP_URL: 'https://mentoring.test' },
+      intake: common,
+      matching: common,
       // Periodic sweeps would write on their own between two snapshots.
-      ...(service === 'communication' ? { REMINDER_SWEEP_INTERVAL_MS: '3600000' } : {}),
-      ...(service === 'evaluation' ? { ALERT_SWEEP_INTERVAL_MS: '3600000', PAIR_RECHECK_INTERVAL_MS: '3600000' } : {}),
-    }));
+      communication: { ...common, REMINDER_SWEEP_INTERVAL_MS: '3600000' },
+      evaluation: { ...common, ALERT_SWEEP_INTERVAL_MS: '3600000', PAIR_RECHECK_INTERVAL_MS: '3600000' },
+    });
+    apps = new Map(Object.entries(services.apps));
     const identity = apps.get('identity')!;
     admin = await adminToken(identity.http);
     const network = await createTestNetwork(identity.http, admin, 'sweep');
@@ -65,12 +67,12 @@ describe('malformed bodies, every write operation of every service', () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const app of [...(apps?.values() ?? [])].reverse()) await app.close();
-    await smtp?.stop();
+    await services?.close();
   });
 
   it('answers every malformed body with a 4xx naming the field, and writes nothing', async () => {
-    const operations = (await apiOperations(apps)).filter((operation) => WRITES.has(operation.method) && operation.bodySchema);
+    const documented = await Promise.all([...apps].map(([service, app]) => apiOperations(app, service)));
+    const operations = documented.flat().filter((operation) => WRITES.has(operation.method.toUpperCase()) && operation.body);
     // The setup's events have reached every consumer once two snapshots a moment apart agree.
     let settled = await snapshots();
     await expectEventually(
@@ -88,7 +90,7 @@ describe('malformed bodies, every write operation of every service', () => {
     for (const operation of operations) {
       const app = apps.get(operation.service)!;
       const before = await snapshot(operation.service);
-      for (const malformed of casesFor(operation.bodySchema!)) {
+      for (const malformed of casesFor(operation.body!, operation.schemas)) {
         requests++;
         const answer = await send(app, operation, malformed);
         const problem = judge(answer, malformed);
@@ -154,7 +156,7 @@ describe('malformed bodies, every write operation of every service', () => {
 
   async function send(app: TestApp, operation: ApiOperation, malformed: Case) {
     addressCounter++;
-    const request = app.http[operation.method.toLowerCase() as 'post'](pathOf(operation))
+    const request = app.http[operation.method](pathOf(operation))
       .set('authorization', `Bearer ${admin}`)
       .set('x-forwarded-for', `10.${(addressCounter >> 16) & 255}.${(addressCounter >> 8) & 255}.${addressCounter & 255}`);
     if (malformed.raw) return request.set('content-type', malformed.raw.contentType).send(malformed.raw.text);
@@ -204,7 +206,7 @@ function judge(answer: { status: number; body: { details?: Array<{ path?: unknow
 }
 
 /** The bodies sent to an operation whose request body has `schema`. */
-function casesFor(schema: JsonSchema): Case[] {
+function casesFor(schema: JsonSchema, schemas: Readonly<Record<string, JsonSchema>>): Case[] {
   return [
     { name: 'null', body: null, names: ['body'] },
     { name: 'array', body: [], names: ['body'] },
@@ -216,24 +218,28 @@ function casesFor(schema: JsonSchema): Case[] {
     { name: 'form', body: undefined, raw: { text: 'a=1', contentType: 'application/x-www-form-urlencoded' }, names: ['body'] },
     { name: 'invalid JSON', body: undefined, raw: { text: '{"a":', contentType: 'application/json' }, names: ['body'] },
     { name: 'NUL in a field name', body: { 'a\u0000': 1 }, names: ['body'] },
-    ...objectCases(schema, [], 0),
+    ...objectCases(schema, schemas, [], 0),
   ];
 }
 
 /** Cases for the object described by `schema` at `path`, each wrapped back into a whole body. */
-function objectCases(schema: JsonSchema, path: readonly string[], depth: number): Case[] {
+function objectCases(schema: JsonSchema, schemas: Readonly<Record<string, JsonSchema>>, path: readonly string[], depth: number): Case[] {
   const at = (name: string) => [...path, name].join('.');
   const wrap = (value: unknown): unknown => path.reduceRight<unknown>((inner, key) => (/^\d+$/.test(key) ? [inner] : { [key]: inner }), value);
   // Required fields with documented values get the first one, so that a validator
   // that judges the other fields by such a value (a question's type) judges them.
   const chosen = Object.fromEntries(
-    (schema.required ?? []).filter((name) => schema.properties?.[name]?.enum).map((name) => [name, schema.properties![name].enum![0]]),
+    (schema.required ?? [])
+      .map((name) => [name, schema.properties?.[name] && resolveSchema(schema.properties[name], schemas).enum?.[0]] as const)
+      .filter(([, value]) => value !== undefined),
   );
   const cases: Case[] = [{ name: `${at('unknown')} extra field`, body: wrap({ ...chosen, unexpectedField: 1 }), names: [at('unexpectedField')] }];
   if (schema.required && schema.required.length > 0) {
     cases.push({ name: `${path.join('.') || 'every'} required field missing`, body: wrap({}), names: schema.required.map(at), only: path.length === 0 });
   }
-  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+  for (const [name, declared] of Object.entries(schema.properties ?? {})) {
+    const property = resolveSchema(declared, schemas);
+    const items = property.items && resolveSchema(property.items, schemas);
     const one = (label: string, value: unknown) => cases.push({ name: `${at(name)} ${label}`, body: wrap({ ...chosen, [name]: value }), names: [at(name)] });
     for (const wrong of wrongValuesFor(property)) one(`as ${JSON.stringify(wrong).slice(0, 20)}`, wrong);
     if (property.enum) one('outside its values', 'none-of-these');
@@ -248,15 +254,15 @@ function objectCases(schema: JsonSchema, path: readonly string[], depth: number)
       }
       if (/zone/i.test(name)) one('unknown time zone', 'Mars/Olympus_Mons');
     }
-    if (property.type === 'array' && property.items?.type === 'string') {
+    if (property.type === 'array' && items?.type === 'string') {
       one('item with NUL', ['a\u0000b']);
       one('item of 100k characters', [LONG_TEXT]);
     }
     if (depth < 3 && property.type === 'object' && property.properties) {
-      cases.push(...objectCases(property, [...path, name], depth + 1));
+      cases.push(...objectCases(property, schemas, [...path, name], depth + 1));
     }
-    if (depth < 3 && property.type === 'array' && property.items?.properties) {
-      cases.push(...objectCases(property.items, [...path, name, '0'], depth + 1));
+    if (depth < 3 && property.type === 'array' && items?.properties) {
+      cases.push(...objectCases(items, schemas, [...path, name, '0'], depth + 1));
     }
   }
   return cases;

@@ -219,6 +219,34 @@ describe('communication: reminders', () => {
     );
   });
 
+  it('tells only the organizers of an alert drawn from ratings alone: a nudge would tell each participant how the other rated', async () => {
+    const networkId = randomUUID();
+    const programId = await programme(networkId, 14);
+    const [organizer] = await people(networkId, 1, { roles: ['organizer'] });
+    const [mentor, mentee] = await people(networkId, 2);
+    const matchId = await pairUp(networkId, programId, mentor.userId, mentee.userId, new Date());
+    await expectEventually(async () => expect(await first.dataSource.query(`SELECT 1 FROM pairs WHERE match_id = $1`, [matchId])).toHaveLength(1));
+    const alertId = randomUUID();
+    await publish(alertRaised, {
+      alertId,
+      networkId,
+      programId,
+      matchId,
+      mentorId: mentor.userId,
+      menteeId: mentee.userId,
+      severity: 'warning',
+      reasons: [{ code: 'low_satisfaction', observed: 2, threshold: 2.5 }],
+      raisedAt: new Date().toISOString(),
+    });
+    const told = await smtp.waitFor(organizer.email, /^Pair at risk \(warning\): "Cadence 14"$/);
+    expect(told.text).toContain('A pair is flagged: low satisfaction. The participants were not told');
+    // The organizer's notice and any nudge are written in the one transaction that handled the alert.
+    expect(await first.dataSource.query('SELECT recipient_id FROM notifications WHERE data @> $1::jsonb', [JSON.stringify({ alertId })])).toEqual([{ recipient_id: organizer.userId }]);
+    expect(await first.dataSource.query('SELECT 1 FROM nudges WHERE alert_id = $1', [alertId])).toEqual([]);
+    expect(await first.dataSource.query('SELECT 1 FROM notifications WHERE recipient_id = ANY($1::uuid[])', [[mentor.userId, mentee.userId]])).toEqual([]);
+    expect(await first.dataSource.query(`SELECT status FROM pair_alerts WHERE alert_id = $1`, [alertId])).toEqual([{ status: 'open' }]);
+  });
+
   it('reminds both participants of a confirmed session once, and again once a move is confirmed', async () => {
     const admin = await adminToken(identity.http);
     const network = await createTestNetwork(identity.http, admin);

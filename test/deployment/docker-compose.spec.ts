@@ -170,6 +170,8 @@ describe('docker-compose.yml', () => {
         otlpEndpoint: 'http://otel-collector:4318',
       });
       expectValidConfiguration(migrateJob, app.configSchema, environment(migrateJob));
+      // A local stack: development mode, the only one in which the secrets' public defaults are accepted.
+      expect([environment(name).PASSERELLE_MODE, environment(migrateJob).PASSERELLE_MODE]).toEqual(['development', 'development']);
     });
 
     it('publishes its PORT on the host loopback, the same number inside and out', () => {

@@ -24,10 +24,10 @@ import { Service } from 'kubernetes-models/v1/Service';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { deadLetterTopic, TOPICS } from '@passerelle/contracts';
 import { consumerGroupOf } from '@passerelle/platform';
-import { loadConfig } from '@passerelle/platform/config';
+import { ConfigError, loadConfig } from '@passerelle/platform/config';
 import { GENERATE_BASE_COMMAND, renderBaseFiles, renderDevelopmentSecrets } from '../../tools/deploy/base-files';
-import { DEAD_LETTER_RETENTION_MS, DOMAIN_RETENTION_MS, EXTRA_GROUP_PREFIXES, KAFKA_CLUSTER } from '../../tools/deploy/deployment-settings';
-import { configMapName, kafkaUserName, secretName } from '../../tools/deploy/kubernetes-manifests';
+import { DEAD_LETTER_RETENTION_MS, DOMAIN_RETENTION_MS, EXTRA_GROUP_PREFIXES, KAFKA_CA, KAFKA_CLUSTER } from '../../tools/deploy/deployment-settings';
+import { configMapName, developmentSecrets, kafkaUserName, secretName } from '../../tools/deploy/kubernetes-manifests';
 import { kustomize, type Resource } from '../../tools/deploy/kustomize';
 import { allServiceFacts, type ServiceFacts } from '../../tools/deploy/service-catalogue';
 
@@ -187,12 +187,25 @@ const templateOf = (object: Resource) => (object.spec as { template: PodTemplate
 const selects = (selector: Record<string, string>, labels: Record<string, string>) =>
   Object.entries(selector).every(([key, value]) => labels[key] === value);
 
+/** What an operator puts in `<service>-secrets` for prod: values of their own, none of them public. */
+function operatorSecrets(facts: ServiceFacts): Record<string, string> {
+  const values: Record<string, string> = {
+    DATABASE_URL: `postgres://${facts.name}:from-the-secret-store@passerelle-${facts.name}-rw:5432/passerelle_${facts.name}`,
+    SMTP_URL: 'smtps://relay-user:from-the-secret-store@smtp.example.org:465',
+    TOKEN_SIGNING_SECRET: 'a-signing-secret-from-the-secret-store-of-the-operator',
+    PLATFORM_ADMIN_PASSWORD: 'an admin password from the secret store',
+  };
+  const declared = Object.values(facts.schema).filter((variable) => variable.secret && variable.env !== 'KAFKA_SASL_PASSWORD');
+  return Object.fromEntries(declared.map((variable) => [variable.env, values[variable.env]]));
+}
+
 /**
- * The environment a container gets: its ConfigMap, then its Secret (when the
- * overlay defines it), then the one variable taken from elsewhere: the Kafka
- * password Strimzi writes for the service's KafkaUser (a stand-in value here).
+ * The environment a container gets: its ConfigMap, then its Secret (the
+ * overlay's, or for prod the one the operator creates, given as `secrets`),
+ * then the one variable taken from elsewhere: the Kafka password Strimzi
+ * writes for the service's KafkaUser (a stand-in value here).
  */
-function environmentOf(objects: readonly Resource[], container: Container): Record<string, string> {
+function environmentOf(objects: readonly Resource[], container: Container, secrets: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   expect(container.env).toEqual([{ name: 'KAFKA_SASL_PASSWORD', valueFrom: { secretKeyRef: { name: kafkaUserName(container.name), key: 'password' } } }]);
   for (const source of container.envFrom ?? []) {
@@ -200,7 +213,7 @@ function environmentOf(objects: readonly Resource[], container: Container): Reco
     const secret = source.secretRef && objects.find((o) => o.kind === 'Secret' && o.metadata.name === source.secretRef?.name);
     if (secret) Object.assign(env, secret.stringData as Record<string, string>);
   }
-  return { ...env, KAFKA_SASL_PASSWORD: 'written-by-the-strimzi-user-operator' };
+  return { ...env, ...secrets, KAFKA_SASL_PASSWORD: 'written-by-the-strimzi-user-operator' };
 }
 
 /** A Kubernetes memory quantity in binary units (`512Mi`, `1Gi`), in MiB. */
@@ -274,6 +287,8 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
   describe.each(SERVICES.map((facts) => [facts.name, facts] as const))('%s', (name, facts: ServiceFacts) => {
     const deployment = () => find(objects, 'Deployment', name);
     const container = () => templateOf(deployment()).spec.containers[0];
+    /** The container's environment once the operator has created its Secret (prod). */
+    const deployedEnvironment = () => environmentOf(objects, container(), overlay === 'prod' ? operatorSecrets(facts) : {});
 
     it('runs its own entry point with the port, probes and shutdown timing the code expects', () => {
       const pod = templateOf(deployment());
@@ -290,8 +305,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       expect(main.startupProbe?.httpGet).toEqual({ path: '/health/live', port: 'http' });
       expect(main.livenessProbe?.httpGet).toEqual({ path: '/health/live', port: 'http' });
       expect(main.readinessProbe?.httpGet).toEqual({ path: '/health/ready', port: 'http' });
-      const env = environmentOf(objects, main);
-      const config = loadConfig(facts.schema, env);
+      const config = loadConfig(facts.schema, deployedEnvironment());
       expect(config.port).toBe(facts.port);
       const preStop = Number(main.lifecycle?.preStop?.exec?.command?.[1] ?? 0);
       // SIGKILL must not cut the drain short: grace > preStop + SHUTDOWN_TIMEOUT_MS.
@@ -329,8 +343,9 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
         for (const value of Object.values(values)) expect(value).toContain('development-only');
         expect(secret?.metadata.annotations).toMatchObject({ 'passerelle.io/development-only': 'true' });
       }
-      const config = loadConfig(facts.schema, environmentOf(objects, main));
+      const config = loadConfig(facts.schema, deployedEnvironment());
       expect(config).toMatchObject({ databaseMigrateOnStart: false, kafkaCreateTopics: false, kafkaBrokers: [KAFKA_CLUSTER.bootstrap], httpTrustProxyHops: 1 });
+      expect(config.mode).toBe(overlay === 'dev' ? 'development' : 'production');
       expect(config).toMatchObject({ kafkaSaslMechanism: 'scram-sha-512', kafkaSaslUsername: kafkaUserName(name) });
       // Every service verifies tokens from identity's Service, and requires the issuer identity writes.
       const identity = SERVICES.find((other) => other.name === 'identity') as ServiceFacts;
@@ -338,6 +353,50 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       expect({ host: jwks.hostname, port: Number(jwks.port), path: jwks.pathname }).toEqual({ host: 'identity', port: identity.port, path: '/.well-known/jwks.json' });
       const identityConfig = find(objects, 'ConfigMap', configMapName('identity')).data as Record<string, string>;
       expect(config.authIssuer).toBe(identityConfig.AUTH_ISSUER);
+    });
+
+    it('cannot start without its Secret outside development mode, nor with the development placeholders', () => {
+      if (overlay === 'dev') return;
+      const secrets = Object.values(facts.schema).filter((variable) => variable.secret && variable.env !== 'KAFKA_SASL_PASSWORD');
+      const failure = (env: Record<string, string>) => {
+        try {
+          loadConfig(facts.schema, env);
+        } catch (error) {
+          return error instanceof ConfigError ? error.problems : [String(error)];
+        }
+        return [];
+      };
+      // No Secret applied: each missing secret is named on its own line.
+      expect(failure(environmentOf(objects, container())).map((problem) => problem.split(' ')[0])).toEqual(secrets.map((variable) => variable.env));
+      // The dev overlay's Secret applied to prod by mistake: its public values are refused (URLs aside, which name development hosts).
+      const placeholders = developmentSecrets().find((secret) => secret.metadata.name === secretName(name))?.stringData as Record<string, string>;
+      const refused = failure({ ...environmentOf(objects, container()), ...operatorSecrets(facts), ...placeholders }).filter((problem) => problem.includes('is refused'));
+      expect(refused).toEqual(
+        secrets
+          .filter((variable) => variable.type !== 'url')
+          .map((variable) => `${variable.env}=(secret) is refused: it is a public development value, accepted only with PASSERELLE_MODE=development`),
+      );
+    });
+
+    it('reaches Kafka over TLS only, trusting the cluster CA mounted from its Secret', () => {
+      const pod = templateOf(deployment()) as PodTemplate & { spec: { volumes?: { name: string; secret?: { secretName: string } }[] } };
+      const config = loadConfig(facts.schema, deployedEnvironment());
+      expect({ ssl: config.kafkaSsl, ca: config.kafkaSslCaFile, brokers: config.kafkaBrokers }).toEqual({
+        ssl: true,
+        ca: `${KAFKA_CA.mountPath}/${KAFKA_CA.key}`,
+        brokers: [KAFKA_CLUSTER.bootstrap],
+      });
+      expect(KAFKA_CLUSTER.bootstrap.endsWith(`:${KAFKA_CLUSTER.port}`)).toBe(true);
+      expect(pod.spec.volumes).toContainEqual(expect.objectContaining({ name: 'kafka-ca', secret: expect.objectContaining({ secretName: KAFKA_CA.secret }) }));
+      expect((container() as Container & { volumeMounts?: unknown[] }).volumeMounts).toContainEqual({ name: 'kafka-ca', mountPath: KAFKA_CA.mountPath, readOnly: true });
+      const job = templateOf(find(objects, 'Job', `${name}-migrate`)) as typeof pod;
+      expect(job.spec.volumes).toEqual(pod.spec.volumes);
+      if (facts.consumes.length === 0) return;
+      // KEDA reads the lag over the same listener, with the same CA.
+      const triggers = (find(objects, 'ScaledObject', name).spec as { triggers: { type: string; metadata: Record<string, string> }[] }).triggers.filter((trigger) => trigger.type === 'kafka');
+      for (const trigger of triggers) expect(trigger.metadata).toMatchObject({ bootstrapServers: KAFKA_CLUSTER.bootstrap, tls: 'enable' });
+      const auth = find(objects, 'TriggerAuthentication', `${name}-kafka`).spec as { secretTargetRef: unknown[] };
+      expect(auth.secretTargetRef).toContainEqual({ parameter: 'ca', name: KAFKA_CA.secret, key: KAFKA_CA.key });
     });
 
     it('has a Service and a PodDisruptionBudget that select its server pods and not its migration pods', () => {
@@ -431,7 +490,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       expect(otherServices.map(({ peer }) => peer.podSelector?.matchLabels['app.kubernetes.io/name'])).toEqual(name === 'identity' ? [] : ['identity']);
       const kafka = peers.filter(({ peer }) => peer.podSelector?.matchLabels['strimzi.io/cluster'] === KAFKA_CLUSTER.name);
       expect(kafka.map(({ ports }) => ports)).toEqual([[KAFKA_CLUSTER.port]]);
-      const config = loadConfig(facts.schema, environmentOf(objects, container()));
+      const config = loadConfig(facts.schema, deployedEnvironment());
       const collector = peers.filter(({ ports }) => ports.includes(Number(new URL(config.otlpEndpoint as string).port)));
       expect(collector).toHaveLength(1);
       for (const { peer } of peers.filter(({ peer }) => peer.ipBlock)) {
@@ -501,6 +560,61 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
         if (source.secretRef && overlay === 'dev') find(objects, 'Secret', source.secretRef.name);
       }
     }
-    if (overlay === 'prod') expect(all(objects, 'Secret')).toEqual([]);
+    if (overlay === 'prod') {
+      expect(all(objects, 'Secret')).toEqual([]);
+      // Nothing in prod turns development mode on, and a missing Secret stops the pod instead of being skipped.
+      for (const map of all(objects, 'ConfigMap')) expect((map.data as Record<string, string>)['PASSERELLE_MODE']).toBeUndefined();
+      for (const object of [...all(objects, 'Deployment'), ...all(objects, 'Job')]) {
+        const sources = templateOf(object).spec.containers.flatMap((c) => c.envFrom ?? []);
+        for (const source of sources.filter((s) => s.secretRef)) expect(source.secretRef).toEqual({ name: expect.stringMatching(/-secrets$/) });
+      }
+      expect(JSON.stringify(objects)).not.toContain('development-only');
+    }
+  });
+});
+
+describe('deploy/kubernetes/kafka (the Strimzi cluster the services expect)', () => {
+  const objects = kustomize(join(KUBERNETES, 'kafka'));
+  const prodNamespace = (rendered.prod.find((object) => object.kind === 'Namespace') as Resource).metadata.name;
+
+  it('is the cluster of deployment-settings.ts, in its namespace, with replicated internal topics', () => {
+    const kafka = find(objects, 'Kafka', KAFKA_CLUSTER.name);
+    expect(kafka.metadata.namespace).toBe(KAFKA_CLUSTER.namespace);
+    expect(kafka.metadata.annotations).toMatchObject({ 'strimzi.io/node-pools': 'enabled', 'strimzi.io/kraft': 'enabled' });
+    const [pool] = all(objects, 'KafkaNodePool');
+    expect(pool.metadata.labels?.['strimzi.io/cluster']).toBe(KAFKA_CLUSTER.name);
+    expect(pool.spec).toMatchObject({ replicas: 3, roles: ['controller', 'broker'] });
+    expect((kafka.spec as { kafka: { config: Record<string, unknown> } }).kafka.config).toMatchObject({
+      'auto.create.topics.enable': false,
+      'min.insync.replicas': 2,
+      'offsets.topic.replication.factor': 3,
+      'transaction.state.log.min.isr': 2,
+    });
+  });
+
+  it('offers one listener, TLS with SCRAM-SHA-512 on the port the services use, open to their namespace and KEDA only', () => {
+    const spec = find(objects, 'Kafka', KAFKA_CLUSTER.name).spec as {
+      kafka: { listeners: { name: string; port: number; type: string; tls: boolean; authentication: { type: string }; networkPolicyPeers: unknown[] }[]; authorization: { type: string } };
+      entityOperator: { topicOperator: { watchedNamespace: string }; userOperator: { watchedNamespace: string } };
+    };
+    expect(spec.kafka.listeners).toEqual([
+      {
+        name: 'tls',
+        port: KAFKA_CLUSTER.port,
+        type: 'internal',
+        tls: true,
+        authentication: { type: 'scram-sha-512' },
+        networkPolicyPeers: [
+          { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': prodNamespace } } },
+          { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'keda' } } },
+        ],
+      },
+    ]);
+    expect(KAFKA_CLUSTER.bootstrap).toBe(`${KAFKA_CLUSTER.name}-kafka-bootstrap.${KAFKA_CLUSTER.namespace}.svc:${KAFKA_CLUSTER.port}`);
+    // The services' KafkaUsers only work with simple authorization, and both operators must watch their namespace.
+    expect(spec.kafka.authorization).toEqual({ type: 'simple' });
+    expect([spec.entityOperator.topicOperator.watchedNamespace, spec.entityOperator.userOperator.watchedNamespace]).toEqual([prodNamespace, prodNamespace]);
+    // The CA the services mount is the one Strimzi writes for this cluster.
+    expect(KAFKA_CA.secret).toBe(`${KAFKA_CLUSTER.name}-cluster-ca-cert`);
   });
 });

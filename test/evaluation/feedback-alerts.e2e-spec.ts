@@ -95,28 +95,29 @@ describe('evaluation: feedback, progress, alerts and erasure', () => {
       publishedBy: organizer.userId,
       publishedAt: daysAgo(120),
     });
-    const baseline = { confidence: 2, communication: 2, leadership: 3, networkSize: 1 };
-    for (const [person, role] of [
-      [mentor, 'mentor'],
-      [mentee, 'mentee'],
-    ] as const) {
-      await send(enrollmentSubmitted, {
-        enrollmentId: randomUUID(),
-        networkId: network.id,
-        programId,
-        userId: person.userId,
-        role,
-        templateVersion: 1,
-        ...(role === 'mentor' ? { capacity: 1 } : {}),
-        features: MINIMAL_ENROLMENT_FEATURES,
-        excludedUserIds: [],
-        baseline,
-        submittedAt: daysAgo(110),
-      });
-    }
+    await enrol(network.id, programId, mentor.userId, 'mentor');
+    await enrol(network.id, programId, mentee.userId, 'mentee');
     const pair = { networkId: network.id, programId, matchId, mentorId: mentor.userId, menteeId: mentee.userId };
     await send(matchAccepted, { ...pair, acceptedAt: daysAgo(acceptedDaysAgo) });
-    return { network, organizer, mentor, mentee, programId, matchId, pair, baseline };
+    return { network, organizer, mentor, mentee, programId, matchId, pair, baseline: BASELINE };
+  }
+
+  const BASELINE = { confidence: 2, communication: 2, leadership: 3, networkSize: 1 };
+
+  async function enrol(networkId: string, programId: string, userId: string, role: 'mentor' | 'mentee') {
+    await send(enrollmentSubmitted, {
+      enrollmentId: randomUUID(),
+      networkId,
+      programId,
+      userId,
+      role,
+      templateVersion: 1,
+      ...(role === 'mentor' ? { capacity: 1 } : {}),
+      features: MINIMAL_ENROLMENT_FEATURES,
+      excludedUserIds: [],
+      baseline: BASELINE,
+      submittedAt: daysAgo(110),
+    });
   }
 
   async function sessionOf(pair: { networkId: string; programId: string; matchId: string; mentorId: string; menteeId: string }, daysBack: number, held: boolean) {
@@ -250,8 +251,8 @@ describe('evaluation: feedback, progress, alerts and erasure', () => {
       ],
     });
     const mentorView = await evaluation.http.get(`/v1/reports/programs/${programId}/me`).set(bearer(mentor.token));
-    // One mentee rating: too few to show an average that would name its author.
-    expect(mentorView.body.roles[0]).toMatchObject({ role: 'mentor', sessionsHeld: 1, menteeRatings: { count: 1, average: null } });
+    // One mentee rating: too few raters to show anything that would name its author, and no count.
+    expect(mentorView.body.roles[0]).toMatchObject({ role: 'mentor', sessionsHeld: 1, menteeRatings: { status: 'not_enough_raters', average: null, minimumRaters: 5 } });
     const outsiderView = await evaluation.http.get(`/v1/reports/programs/${programId}/me`).set(bearer(outsider.token));
     expect([outsiderView.status, outsiderView.body.details]).toEqual([404, [{ path: 'programId', issue: 'does not name a programme you take part in' }]]);
     expect((await evaluation.http.get(`/v1/reports/programs/${programId}/me`).set(bearer(stranger.token))).status).toBe(404);
@@ -262,6 +263,72 @@ describe('evaluation: feedback, progress, alerts and erasure', () => {
     await projected(`SELECT 1 FROM feedback WHERE respondent_id = $1 AND comment IS NULL AND helped = '{}'`, [mentee.userId], 3);
     const after = await evaluation.http.get(`/v1/reports/programs/${programId}`).set(bearer(organizer.token));
     expect(after.body.kpis.quality).toMatchObject({ sessionRatings: 2, averageSessionRating: 3.5, pulseResponses: 1, exitResponses: 1 });
+  });
+
+  it('shows a mentor their mentees\' ratings only coarsely, over five raters, and no single new rating moves the view (the n → n+1 attack)', async () => {
+    const { network, organizer, mentor, mentee, programId, pair } = await programmeWithPair();
+    const others = await Promise.all([0, 1, 2, 3, 4].map(() => memberOf(network)));
+    const pairs = [pair];
+    for (const other of others) {
+      await enrol(network.id, programId, other.userId, 'mentee');
+      const next = { ...pair, matchId: randomUUID(), menteeId: other.userId };
+      await send(matchAccepted, { ...next, acceptedAt: daysAgo(40) });
+      pairs.push(next);
+    }
+    // Mentees a…f; a holds three sessions, b, c and d two, e and f one.
+    const [a, b, c, d, e, f] = [mentee, ...others].map((person, index) => ({ ...person, pair: pairs[index], sessions: [] as string[] }));
+    for (const [person, count] of [[a, 3], [b, 2], [c, 2], [d, 2], [e, 1], [f, 1]] as const) {
+      for (let n = 0; n < count; n += 1) person.sessions.push(await sessionOf(person.pair, 30 - 10 * n, true));
+    }
+    await projected(`SELECT 1 FROM p_sessions WHERE program_id = $1 AND completed_at IS NOT NULL`, [programId], 11);
+    const rate = async (person: typeof a, session: number, satisfaction: number) => {
+      const given = await evaluation.http.post('/v1/feedback').set(bearer(person.token)).send({ form: 'session', sessionId: person.sessions[session], satisfaction });
+      expect(given.status).toBe(201);
+      await projected(`SELECT 1 FROM p_feedback WHERE feedback_id = $1`, [given.body.id]);
+    };
+    const viewOf = async (token: string) => (await evaluation.http.get(`/v1/reports/programs/${programId}/me`).set(bearer(token)).expect(200)).body;
+    const NOTHING = { status: 'not_enough_raters', average: null, minimumRaters: 5 };
+
+    // Four raters: nothing is shown, and nothing counts the ratings.
+    await rate(a, 0, 5);
+    await rate(b, 0, 4);
+    await rate(c, 0, 4);
+    await rate(d, 0, 3);
+    const fewRaters = await viewOf(mentor.token);
+    expect(fewRaters.roles).toEqual([expect.objectContaining({ role: 'mentor', sessionsHeld: 11, menteeRatings: NOTHING })]);
+    expect(JSON.stringify(fewRaters)).not.toMatch(/count/i);
+    // The attack below the threshold: one more rating, the same view.
+    await rate(a, 1, 2);
+    expect(await viewOf(mentor.token)).toEqual(fewRaters);
+
+    // The fifth rater: the average of each rater's mean (3.5, 4, 4, 3, 5 → 3.9), to the half point.
+    await rate(e, 0, 5);
+    const shown = await viewOf(mentor.token);
+    expect(shown.roles[0].menteeRatings).toEqual({ status: 'shown', average: 4, minimumRaters: 5 });
+    expect(JSON.stringify(shown)).not.toMatch(/count/i);
+
+    // The attack above it: the mentor reads, one more rating arrives, they read again. A 1 from a new rater,
+    // then a 5 from one already counted: each time the same view, so the view says nothing of either value.
+    await rate(f, 0, 1);
+    expect(await viewOf(mentor.token)).toEqual(shown);
+    await rate(a, 2, 5);
+    expect(await viewOf(mentor.token)).toEqual(shown);
+    await rate(b, 1, 4);
+    await rate(c, 1, 4);
+    expect(await viewOf(mentor.token)).toEqual(shown);
+    // Five distinct raters since it last moved: it moves, by what all five gave (means 4, 4, 4, 3, 5, 1 → 3.5).
+    await rate(d, 1, 3);
+    expect((await viewOf(mentor.token)).roles[0].menteeRatings).toEqual({ status: 'shown', average: 3.5, minimumRaters: 5 });
+
+    // A mentee's view carries no rating of anyone.
+    expect(Object.keys((await viewOf(b.token)).roles[0])).not.toContain('menteeRatings');
+    // Organizers keep the exact figures (eleven ratings, 40 / 11); a participant cannot read them.
+    await expectEventually(async () => {
+      const report = await evaluation.http.get(`/v1/reports/programs/${programId}`).set(bearer(organizer.token)).expect(200);
+      expect(report.body.kpis.quality).toMatchObject({ sessionRatings: 11, averageSessionRating: 3.64 });
+    });
+    const refused = await evaluation.http.get(`/v1/reports/programs/${programId}`).set(bearer(mentor.token));
+    expect([refused.status, refused.body.details]).toEqual([403, [{ path: 'authorization', issue: 'requires the role organizer or integrator' }]]);
   });
 
   it('raises exactly one alert when a pair lets its cadence slip, and resolves it with a new session', async () => {

@@ -126,6 +126,20 @@ describe('evaluation: programme projections and reports', () => {
     expect(lines.find((line) => line.startsWith('engagement.sessionsHeld,'))).toMatch(/^engagement\.sessionsHeld,10,/);
     const weeklyCsv = await evaluation.http.get(`/v1/reports/programs/${inOrder.programId}/export`).query({ asOf, table: 'weekly' }).set(bearer(organizer));
     expect(weeklyCsv.text.trim().split('\r\n')).toHaveLength(weeks.length + 1);
+    // Safe to open in a spreadsheet: every figure as the JSON has it (negative ones included), and no cell a formula.
+    const figures: [string, number][] = [];
+    const collect = (value: unknown, path: string): void => {
+      if (typeof value === 'number') figures.push([path, value]);
+      else if (value !== null && typeof value === 'object') for (const [key, inner] of Object.entries(value)) collect(inner, path ? `${path}.${key}` : key);
+    };
+    collect(body.kpis, '');
+    expect(figures.length).toBeGreaterThan(30);
+    for (const [path, value] of figures) expect(lines.find((line) => line.startsWith(`${path},`))?.split(',')[1]).toBe(String(value));
+    const pairsCsv = await evaluation.http.get(`/v1/reports/programs/${inOrder.programId}/export`).query({ asOf, table: 'pairs' }).set(bearer(organizer));
+    for (const text of [csv.text, weeklyCsv.text, pairsCsv.text]) {
+      const cells = text.trim().split('\r\n').flatMap((line) => line.replace(/"(?:[^"]|"")*"/g, '"…"').split(','));
+      expect(cells.filter((cell) => /^[=+@\t\r]/.test(cell) || (cell.startsWith('-') && Number.isNaN(Number(cell))))).toEqual([]);
+    }
   });
 
   it('answers a poller 304 while the report is unchanged, and the new report once an event moved it', async () => {
@@ -241,7 +255,7 @@ describe('evaluation: programme projections and reports', () => {
     await evaluation.dataSource.query(`DELETE FROM pair_watch WHERE match_id = ANY($1::uuid[])`, [activePairs]);
     // The build the e2e setup made, run as an operator would: `node dist/apps/evaluation/src/main.js rebuild`.
     const { stdout } = await promisify(execFile)(process.execPath, [join('dist', 'apps', 'evaluation', 'src', 'main.js'), 'rebuild'], {
-      env: { ...process.env, DATABASE_URL: testDatabaseUrl('evaluation'), LOG_LEVEL: 'warn' },
+      env: { ...process.env, PASSERELLE_MODE: 'development', DATABASE_URL: testDatabaseUrl('evaluation'), LOG_LEVEL: 'warn' },
       timeout: 120_000,
     });
     expect(stdout).toContain(`generation ${live.generation + 1} is live`);

@@ -229,7 +229,7 @@ describe('identity profile, consent, export and erasure (HTTP + PostgreSQL + Kaf
     /** Every row of identity's tables that mentions any of `needles` anywhere. */
     async function rowsMentioning(needles: string[], outboxAfter: number): Promise<unknown[]> {
       const found: unknown[] = [];
-      for (const table of ['users', 'profiles', 'one_time_tokens', 'consents', 'login_attempts', 'refresh_tokens', 'service_accounts']) {
+      for (const table of ['users', 'profiles', 'one_time_tokens', 'consents', 'throttle_attempts', 'account_mails', 'refresh_tokens', 'service_accounts']) {
         for (const needle of needles) {
           const rows = await identity.dataSource.query(`SELECT '${table}' AS t, x::text AS row FROM ${table} x WHERE strpos(lower(x::text), lower($1)) > 0`, [needle]);
           found.push(...rows);

@@ -1,9 +1,11 @@
 import { fromKafkaMessage, userRegistered, validateEventData } from '@passerelle/contracts';
-import { createTestApp, KafkaProbe, SmtpTestServer, type TestApp, tokenInMail } from '@passerelle/testing';
+import { createTestApp, expectEventually, KafkaProbe, SmtpTestServer, type TestApp, tokenInMail } from '@passerelle/testing';
 import { verify as verifyArgon2 } from 'argon2';
 import { createHash, randomUUID } from 'crypto';
 import { identityApp } from '../../apps/identity/src/identity.app';
 import { InviteMemberUseCase } from '../../apps/identity/src/registration/application/invite-member.use-case';
+import { ExpiredRecordsSweep } from '../../apps/identity/src/registration/infrastructure/expired-records.sweep';
+import { createRegistrationNetwork, type RegistrationNetwork } from './registration-networks';
 
 /**
  * Registration, e-mail verification, password reset and invitations over
@@ -19,7 +21,16 @@ describe('identity registration (HTTP + PostgreSQL + Kafka + SMTP)', () => {
   beforeAll(async () => {
     smtp = await SmtpTestServer.start();
     probe = await new KafkaProbe([userRegistered.topic]).start();
-    identity = await createTestApp(identityApp, { env: { SMTP_URL: smtp.url, PUBLIC_APP_URL: 'https://mentoring.test' } });
+    identity = await createTestApp(identityApp, {
+      env: {
+        SMTP_URL: smtp.url,
+        PUBLIC_APP_URL: 'https://mentoring.test',
+        MAIL_POLL_INTERVAL_MS: '100',
+        MAIL_FIRST_RETRY_SECONDS: '1',
+        // Every request of this file comes from 127.0.0.1 (the throttles have their own suite).
+        ACCOUNT_THROTTLE_PER_IP: '1000000',
+      },
+    });
   });
 
   afterAll(async () => {
@@ -28,22 +39,8 @@ describe('identity registration (HTTP + PostgreSQL + Kafka + SMTP)', () => {
     await smtp?.stop();
   });
 
-  interface Network {
-    readonly id: string;
-    readonly slug: string;
-    readonly domain: string;
-  }
-
-  /** A network of its own per test; written directly, since creating one over HTTP needs a platform admin. */
-  async function createNetwork(policy: 'open' | 'invitation'): Promise<Network> {
-    const suffix = randomUUID().slice(0, 8);
-    const network = { id: randomUUID(), slug: `reg-${suffix}`, domain: `univ-${suffix}.example` };
-    await identity.dataSource.query(
-      'INSERT INTO networks (id, name, slug, allowed_email_domains, registration_policy) VALUES ($1, $2, $3, $4, $5)',
-      [network.id, `University ${suffix}`, network.slug, [network.domain], policy],
-    );
-    return network;
-  }
+  type Network = RegistrationNetwork;
+  const createNetwork = (policy: 'open' | 'invitation') => createRegistrationNetwork(identity.dataSource, policy, 'reg');
 
   function register(network: Network, email: string, extra: Record<string, unknown> = {}) {
     return identity.http
@@ -66,10 +63,22 @@ describe('identity registration (HTTP + PostgreSQL + Kafka + SMTP)', () => {
     return row;
   }
 
+  function verify(token: string, password = PASSWORD) {
+    return identity.http.post('/v1/auth/verify-email').send({ token, password });
+  }
+
+  /** The verification registrations of an address waiting for their link. */
+  async function registrationsOf(network: Network, email: string): Promise<{ token_hash: string; display_name: string; password_hash: string }[]> {
+    return identity.dataSource.query(
+      `SELECT token_hash, display_name, password_hash FROM one_time_tokens WHERE purpose = 'verify_email' AND network_id = $1 AND email = $2 ORDER BY created_at`,
+      [network.id, email],
+    );
+  }
+
   async function registerAndVerify(network: Network, email: string): Promise<string> {
     await register(network, email).expect(202);
     const token = tokenInMail(await smtp.waitFor(email, /^Confirm your e-mail address/));
-    await identity.http.post('/v1/auth/verify-email').send({ token }).expect(204);
+    await verify(token).expect(204);
     const [user] = await usersOf(network);
     return user.id;
   }
@@ -80,37 +89,39 @@ describe('identity registration (HTTP + PostgreSQL + Kafka + SMTP)', () => {
 
   const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-  it('registers in an open network for an allowed domain, mails a link, and the link activates the account', async () => {
+  it('registers in an open network for an allowed domain, mails a link, and the link with the password creates the active account', async () => {
     const network = await createNetwork('open');
     const email = `camille@${network.domain}`;
 
     const response = await register(network, `Camille@${network.domain.toUpperCase()}`).expect(202);
     expect(response.body).toEqual({ message: 'Check your mailbox to continue.' });
 
-    const [pending, ...others] = await usersOf(network);
-    expect(others).toEqual([]);
-    expect(pending).toMatchObject({ email, status: 'pending_verification', email_verified_at: null, roles: [] });
-    expect(pending.password_hash).toMatch(/^\$argon2id\$v=19\$/);
-    expect(await verifyArgon2(pending.password_hash ?? '', PASSWORD)).toBe(true);
-
+    // No account before the address is proven: the registration waits with its link.
+    expect(await usersOf(network)).toEqual([]);
     const mail = await smtp.waitFor(email, /^Confirm your e-mail address for University /);
     expect(mail.from).toBe('no-reply@passerelle.local');
     expect(mail.parsed.from?.value).toEqual([{ name: 'Passerelle', address: 'no-reply@passerelle.local' }]);
     expect(mail.links[0]).toMatch(new RegExp(`^https://mentoring\\.test/verify-email\\?network=${network.slug}#token=[A-Za-z0-9_-]{43}$`));
+    expect(mail.text).toContain('enter the password you chose when registering');
     const token = tokenInMail(mail);
     expect(mail.html).toContain(token);
 
-    // Only the token's SHA-256 is stored.
-    const stored = await identity.dataSource.query('SELECT purpose, token_hash, used_at FROM one_time_tokens WHERE user_id = $1', [pending.id]);
-    expect(stored).toEqual([{ purpose: 'verify_email', token_hash: sha256(token), used_at: null }]);
+    // Only the token's SHA-256 is stored, with the registration it confirms.
+    const [registration, ...more] = await registrationsOf(network, email);
+    expect(more).toEqual([]);
+    expect(registration).toMatchObject({ token_hash: sha256(token), display_name: 'Camille Durand' });
+    expect(registration.password_hash).toMatch(/^\$argon2id\$v=19\$/);
+    expect(await verifyArgon2(registration.password_hash, PASSWORD)).toBe(true);
 
-    await identity.http.post('/v1/auth/verify-email').send({ token }).expect(204);
-    const [active] = await usersOf(network);
-    expect(active).toMatchObject({ id: pending.id, status: 'active' });
-    expect(active.email_verified_at).toBeInstanceOf(Date);
+    await verify(token).expect(204);
+    const [pending, ...others] = await usersOf(network);
+    expect(others).toEqual([]);
+    expect(pending).toMatchObject({ email, status: 'active', roles: [], password_hash: registration.password_hash });
+    expect(pending.email_verified_at).toBeInstanceOf(Date);
+    expect(await registrationsOf(network, email)).toEqual([]);
 
     // The link works once.
-    const again = await identity.http.post('/v1/auth/verify-email').send({ token }).expect(400);
+    const again = await verify(token).expect(400);
     expect(again.body.details).toEqual([{ path: 'token', issue: 'is invalid, has expired or was already used' }]);
 
     // user.registered is on the topic, a valid CloudEvent, and carries no token.
@@ -133,7 +144,7 @@ describe('identity registration (HTTP + PostgreSQL + Kafka + SMTP)', () => {
     expect(wholeRecord).not.toContain(pending.password_hash);
   });
 
-  it('refuses an expired verification link with 400 naming token, and the account stays pending', async () => {
+  it('refuses an expired verification link with 400 naming token, and no account is created', async () => {
     const network = await createNetwork('open');
     const email = `late@${network.domain}`;
     await register(network, email).expect(202);
@@ -143,9 +154,35 @@ describe('identity registration (HTTP + PostgreSQL + Kafka + SMTP)', () => {
       [sha256(token)],
     );
 
-    const response = await identity.http.post('/v1/auth/verify-email').send({ token }).expect(400);
+    const response = await verify(token).expect(400);
     expect(response.body).toMatchObject({ statusCode: 400, details: [{ path: 'token', issue: 'is invalid, has expired or was already used' }] });
-    expect((await usersOf(network))[0]).toMatchObject({ status: 'pending_verification', email_verified_at: null });
+    expect(await usersOf(network)).toEqual([]);
+  });
+
+  it('deletes expired links, and the registrations they carry, and throttle attempts past every window', async () => {
+    const network = await createNetwork('open');
+    const [expired, live] = [`expired@${network.domain}`, `live@${network.domain}`];
+    for (const email of [expired, live]) await register(network, email).expect(202);
+    const token = tokenInMail(await smtp.waitFor(expired, /^Confirm/));
+    await smtp.waitFor(live, /^Confirm/);
+    await identity.dataSource.query(`UPDATE one_time_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [sha256(token)]);
+    const oldAttempt = randomUUID();
+    await identity.dataSource.query(
+      `INSERT INTO throttle_attempts (id, action, account_key, address, attempted_at) VALUES ($1, 'register', NULL, '192.0.2.1', now() - interval '2 days')`,
+      [oldAttempt],
+    );
+
+    const swept = await identity.app.get(ExpiredRecordsSweep).sweep();
+    expect(swept.tokens).toBeGreaterThanOrEqual(1);
+    expect(swept.attempts).toBeGreaterThanOrEqual(1);
+    expect(await registrationsOf(network, expired)).toEqual([]);
+    expect(await registrationsOf(network, live)).toHaveLength(1);
+    expect(await identity.dataSource.query('SELECT id FROM throttle_attempts WHERE id = $1', [oldAttempt])).toEqual([]);
+    // Recent attempts stay: they are what the throttles count.
+    const [{ recent }] = await identity.dataSource.query(`SELECT count(*)::int AS recent FROM throttle_attempts WHERE action = 'register' AND attempted_at > now() - interval '1 minute'`);
+    expect(recent).toBeGreaterThanOrEqual(2);
+    const refused = await verify(token).expect(400);
+    expect(refused.body.details).toEqual([{ path: 'token', issue: 'is invalid, has expired or was already used' }]);
   });
 
   it('refuses, with 403 naming email, a domain the open network does not admit, and writes and sends nothing', async () => {
@@ -231,11 +268,97 @@ describe('identity registration (HTTP + PostgreSQL + Kafka + SMTP)', () => {
     await register(network, email).expect(202);
     const second = tokenInMail(await smtp.waitFor(email, /^Confirm/, { count: 2 }));
     expect(second).not.toBe(first);
-    expect(await usersOf(network)).toHaveLength(1);
+    expect((await registrationsOf(network, email)).map((row) => row.token_hash)).toEqual([sha256(second)]);
 
-    await identity.http.post('/v1/auth/verify-email').send({ token: first }).expect(400);
-    await identity.http.post('/v1/auth/verify-email').send({ token: second }).expect(204);
-    expect((await usersOf(network))[0].status).toBe('active');
+    await verify(first).expect(400);
+    await verify(second).expect(204);
+    expect((await usersOf(network)).map((user) => user.status)).toEqual(['active']);
+  });
+
+  describe('nobody takes over an address by registering it first', () => {
+    const VICTIM = 'the owner of this address 2026';
+    const ATTACKER = 'an attacker chose this one 99';
+    const registerAs = (network: Network, email: string, password: string, displayName: string) =>
+      register(network, email, { password, displayName }).expect(202);
+
+    async function expectOwnerOnly(network: Network, email: string): Promise<void> {
+      await login(network, email, ATTACKER).expect(401);
+      const session = await login(network, email, VICTIM).expect(200);
+      const me = await identity.http.get('/v1/users/me').set('authorization', `Bearer ${session.body.accessToken}`).expect(200);
+      expect(me.body).toMatchObject({ email, displayName: 'Victor Owner' });
+      const users = await usersOf(network);
+      expect(users.map((user) => [user.email, user.status])).toEqual([[email, 'active']]);
+      expect(await verifyArgon2(users[0].password_hash ?? '', VICTIM)).toBe(true);
+      expect(await registrationsOf(network, email)).toEqual([]);
+    }
+
+    it('attacker first, then the owner: the owner\'s link activates the owner\'s password; the stranger\'s link and password never work', async () => {
+      const network = await createNetwork('open');
+      const email = `victor@${network.domain}`;
+      await registerAs(network, email, ATTACKER, 'Mallory');
+      // The link goes to the address: the owner may follow it, but cannot activate a password they did not choose.
+      const attackersLink = tokenInMail(await smtp.waitFor(email, /^Confirm/));
+      const wrong = await verify(attackersLink, VICTIM).expect(400);
+      expect(wrong.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'The password is not the one chosen when registering with this link. Register again to receive a new link.',
+        details: [
+          { path: 'password', issue: 'does not match the password chosen when registering with this link; register again to receive a new link' },
+        ],
+      });
+      // The link is not spent by a wrong password, and no account exists.
+      expect((await registrationsOf(network, email)).map((row) => row.token_hash)).toEqual([sha256(attackersLink)]);
+      expect(await usersOf(network)).toEqual([]);
+
+      await registerAs(network, email, VICTIM, 'Victor Owner');
+      const ownersLink = tokenInMail(await smtp.waitFor(email, /^Confirm/, { count: 2 }));
+      // The owner's registration withdrew the stranger's link, whoever follows it.
+      const stale = await verify(attackersLink, ATTACKER).expect(400);
+      expect(stale.body.details).toEqual([{ path: 'token', issue: 'is invalid, has expired or was already used' }]);
+      await verify(ownersLink, VICTIM).expect(204);
+
+      await expectOwnerOnly(network, email);
+      await verify(ownersLink, VICTIM).expect(400);
+    });
+
+    it('owner first, then the attacker: the stranger\'s registration only withdraws links; the owner registers again and keeps their password', async () => {
+      const network = await createNetwork('open');
+      const email = `victor@${network.domain}`;
+      await registerAs(network, email, VICTIM, 'Victor Owner');
+      const ownersFirstLink = tokenInMail(await smtp.waitFor(email, /^Confirm/));
+      await registerAs(network, email, ATTACKER, 'Mallory');
+      const attackersLink = tokenInMail(await smtp.waitFor(email, /^Confirm/, { count: 2 }));
+
+      // The newest link is the stranger's registration: the owner's password does not activate it.
+      const wrong = await verify(attackersLink, VICTIM).expect(400);
+      expect(wrong.body.details.map((detail: { path: string }) => detail.path)).toEqual(['password']);
+      const stale = await verify(ownersFirstLink, VICTIM).expect(400);
+      expect(stale.body.details).toEqual([{ path: 'token', issue: 'is invalid, has expired or was already used' }]);
+      expect(await usersOf(network)).toEqual([]);
+      await login(network, email, ATTACKER).expect(401);
+
+      await registerAs(network, email, VICTIM, 'Victor Owner');
+      const ownersLink = tokenInMail(await smtp.waitFor(email, /^Confirm/, { count: 3 }));
+      await verify(attackersLink, ATTACKER).expect(400);
+      await verify(ownersLink, VICTIM).expect(204);
+
+      await expectOwnerOnly(network, email);
+    });
+
+    it('an invitation proves the address too, and withdraws the links of registrations still waiting', async () => {
+      const network = await createNetwork('open');
+      const email = `victor@${network.domain}`;
+      await registerAs(network, email, ATTACKER, 'Mallory');
+      const attackersLink = tokenInMail(await smtp.waitFor(email, /^Confirm/));
+      const organizer = { userId: randomUUID(), networkId: network.id, roles: ['organizer'] as const, kind: 'user' as const };
+      await identity.app.get(InviteMemberUseCase).execute(organizer, { networkId: network.id, email });
+      const invitationToken = tokenInMail(await smtp.waitFor(email, /^You are invited/));
+
+      await register(network, email, { invitationToken, password: VICTIM, displayName: 'Victor Owner' }).expect(202);
+      await verify(attackersLink, ATTACKER).expect(400);
+      await expectOwnerOnly(network, email);
+    });
   });
 
   it('resets a password by mail: new hash, a weak password refused without spending the link, the link single-use', async () => {
@@ -252,8 +375,9 @@ describe('identity registration (HTTP + PostgreSQL + Kafka + SMTP)', () => {
     expect(unknownNetwork.body).toEqual(knownAnswer.body);
 
     const mail = await smtp.waitFor(email, /^Reset your password for University /);
-    // The mail is accepted before the 202, so what was not received by now was never sent.
+    // Nothing was queued for the unknown address, so nothing will ever leave for it.
     expect(smtp.messagesTo(stranger)).toEqual([]);
+    expect(await identity.dataSource.query('SELECT id FROM account_mails WHERE to_address = $1', [stranger])).toEqual([]);
     expect(smtp.messagesTo(email, /^Reset/)).toHaveLength(1);
     const token = tokenInMail(mail);
 
@@ -273,21 +397,37 @@ describe('identity registration (HTTP + PostgreSQL + Kafka + SMTP)', () => {
     expect((await usersOf(network))[0].password_hash).toBe(user.password_hash);
   });
 
-  it('answers 503 with Retry-After and writes nothing when the SMTP server refuses the mail; a retry then succeeds', async () => {
+  it('answers 202 while the SMTP server refuses the mail, which is retried and arrives once the server accepts it', async () => {
     const network = await createNetwork('open');
     const email = `unlucky@${network.domain}`;
-    const before = await counts();
     smtp.rejectRecipients(email);
     try {
-      const response = await register(network, email).expect(503);
-      expect(response.headers['retry-after']).toBe('5');
-      expect(response.body).toMatchObject({ statusCode: 503, message: 'The e-mail could not be sent, so nothing was changed; retry shortly.' });
-      expect(await counts()).toEqual(before);
+      const response = await register(network, email).expect(202);
+      expect(response.body).toEqual({ message: 'Check your mailbox to continue.' });
+      // Refused at least twice (1 s, then 2 s of back-off), kept in the queue with the reason, never the address.
+      await expectEventually(
+        async () => {
+          const [queued] = await identity.dataSource.query('SELECT status, attempts, last_error, text_body, html_body FROM account_mails WHERE to_address = $1', [email]);
+          expect(queued).toMatchObject({ status: 'pending', attempts: expect.any(Number), last_error: expect.stringContaining('response=550') });
+          expect(queued.attempts).toBeGreaterThanOrEqual(2);
+          expect(queued.last_error).not.toContain(email);
+          // The body, and the link in it, are sealed while they wait.
+          for (const body of [queued.text_body, queued.html_body]) {
+            expect(body).toMatch(/^v1\./);
+            expect(body).not.toContain('mentoring.test');
+          }
+        },
+        { timeoutMs: 15_000 },
+      );
+      expect(smtp.messagesTo(email)).toEqual([]);
     } finally {
       smtp.acceptAgain();
     }
-    await register(network, email).expect(202);
-    await smtp.waitFor(email, /^Confirm/);
+    const token = tokenInMail(await smtp.waitFor(email, /^Confirm/, { timeoutMs: 30_000 }));
+    expect(smtp.messagesTo(email)).toHaveLength(1);
+    // Handed over: the row, which held the link, is gone.
+    await expectEventually(async () => expect(await identity.dataSource.query('SELECT id FROM account_mails WHERE to_address = $1', [email])).toEqual([]));
+    await verify(token).expect(204);
     expect(await usersOf(network)).toHaveLength(1);
 
     const metrics = await identity.http.get('/metrics').expect(200);
@@ -316,7 +456,7 @@ describe('identity registration (HTTP + PostgreSQL + Kafka + SMTP)', () => {
     const email = `newcomer@${network.domain}`;
     await register(network, email).expect(202);
     await login(network, email, PASSWORD).expect(401);
-    await identity.http.post('/v1/auth/verify-email').send({ token: tokenInMail(await smtp.waitFor(email, /^Confirm/)) }).expect(204);
+    await verify(tokenInMail(await smtp.waitFor(email, /^Confirm/))).expect(204);
     const session = await login(network, email, PASSWORD).expect(200);
     expect(session.body.accessToken).toEqual(expect.any(String));
   });
@@ -418,8 +558,14 @@ describe('identity registration (HTTP + PostgreSQL + Kafka + SMTP)', () => {
       ],
       ['register, password too short', '/v1/auth/register', () => ({ network: network.slug, email: `x@${network.domain}`, password: 'short', displayName: 'X' }), ['password']],
       ['register, password is the e-mail', '/v1/auth/register', () => ({ network: network.slug, email: `camille.durand@${network.domain}`, password: `camille.durand@${network.domain}`, displayName: 'X' }), ['password']],
-      ['verify-email, empty body', '/v1/auth/verify-email', () => ({}), ['token']],
-      ['verify-email, malformed token and unknown field', '/v1/auth/verify-email', () => ({ token: 'not a token', userId: randomUUID() }), ['token', 'userId']],
+      ['verify-email, empty body', '/v1/auth/verify-email', () => ({}), ['token', 'password']],
+      [
+        'verify-email, malformed token, empty password and unknown field',
+        '/v1/auth/verify-email',
+        () => ({ token: 'not a token', password: '', userId: randomUUID() }),
+        ['token', 'password', 'userId'],
+      ],
+      ['verify-email, password not a string', '/v1/auth/verify-email', () => ({ token: 'A'.repeat(43), password: 42 }), ['password']],
       ['password-reset, empty body', '/v1/auth/password-reset', () => ({}), ['network', 'email']],
       ['password-reset, unknown field', '/v1/auth/password-reset', () => ({ network: network.slug, email: `x@${network.domain}`, newPassword: PASSWORD }), ['newPassword']],
       ['password-reset/confirm, empty body', '/v1/auth/password-reset/confirm', () => ({}), ['token', 'newPassword']],

@@ -12,6 +12,8 @@ export interface Participant {
   readonly role: 'mentor' | 'mentee';
   readonly answers: object;
   readonly capacity?: number;
+  /** People this participant declares a conflict with (intake's `excludedUserIds`). */
+  readonly excludedUserIds?: string[];
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -68,7 +70,15 @@ export async function programmeWithParticipants(
     const response = await apps.intake.http
       .post('/v1/enrollments')
       .set(bearer(person.token))
-      .send({ programId, role: person.role, templateVersion: 1, answers: person.answers, baseline, ...(person.capacity ? { capacity: person.capacity } : {}) });
+      .send({
+        programId,
+        role: person.role,
+        templateVersion: 1,
+        answers: person.answers,
+        baseline,
+        ...(person.capacity ? { capacity: person.capacity } : {}),
+        ...(person.excludedUserIds ? { excludedUserIds: person.excludedUserIds } : {}),
+      });
     if (response.status !== 201) throw new Error(`enrolment answered ${response.status}: ${JSON.stringify(response.body)}`);
     enrollments.push(response.body.id);
   }

@@ -152,9 +152,12 @@ describe('matching: pool, rounds and the match lifecycle', () => {
         .set(bearer(organizer.token))
         .expect(200);
       expect(whyDeclined.body).toMatchObject({ reason: 'constraint_failed', verdict: expect.stringContaining('A hard constraint fails') });
+      const whyDoraAsked = await matching.http.get(`/v1/matching/programs/${programId}/why-not`).query({ menteeEnrollmentId: doraEnrollment, mentorEnrollmentId: noahEnrollment }).set(bearer(organizer.token)).expect(200);
+      expect(whyDoraAsked.body.reason).toBe('constraint_failed');
+      expect(whyDoraAsked.body.score.constraints).toEqual(expect.arrayContaining([expect.objectContaining({ constraint: 'common_language', held: false })]));
+      // Dora herself is told no more than that the pairing is not available (the mentor's languages are his answers).
       const whyDora = await matching.http.get(`/v1/matching/programs/${programId}/why-not`).query({ menteeEnrollmentId: doraEnrollment, mentorEnrollmentId: noahEnrollment }).set(bearer(dora.token)).expect(200);
-      expect(whyDora.body.reason).toBe('constraint_failed');
-      expect(whyDora.body.score.constraints).toEqual(expect.arrayContaining([expect.objectContaining({ constraint: 'common_language', held: false })]));
+      expect(whyDora.body).toEqual({ menteeEnrollmentId: doraEnrollment, mentorEnrollmentId: noahEnrollment, reason: 'not_available', verdict: 'Not available for this pairing.', score: null, neededScore: null, roundId: null });
       await matching.http.get(`/v1/matching/programs/${programId}/why-not`).query({ menteeEnrollmentId: doraEnrollment, mentorEnrollmentId: noahEnrollment }).set(bearer(ada.token)).expect(403);
 
       // The active pair ends early at the mentee's request.
@@ -164,6 +167,76 @@ describe('matching: pool, rounds and the match lifecycle', () => {
       expect(validateEventData(matchEnded, endEvent.data)).toEqual({ valid: true });
       expect(endEvent.data).toMatchObject({ endedBy: 'mentee', reason: 'participant_request', early: true });
     }
+  });
+
+  it('tells a mentee "not available for this pairing" with no trace of the conflict a mentor declared, nor why a mentor declined; organizers see both', async () => {
+    const network = await createTestNetwork(identity.http, admin);
+    const organizer = await memberOf(network, ['organizer']);
+    const [eve, max, lin] = await Promise.all([memberOf(network), memberOf(network), memberOf(network)]);
+    const skills = [{ id: 'data-analysis', level: 3 }];
+    const {
+      programId,
+      enrollments: [eveEnrollment, maxEnrollment, linEnrollment],
+    } = await programmeWithParticipants(organizer.token, [
+      { token: eve.token, role: 'mentee', answers: answers(['fr'], skills, 'mentee') },
+      // Max would suit Eve in every way, but declares a conflict with her (his private answer).
+      { token: max.token, role: 'mentor', answers: answers(['fr'], [{ id: 'data-analysis', level: 5 }], 'mentor'), capacity: 2, excludedUserIds: [eve.userId] },
+      // Lin shares no language with Eve.
+      { token: lin.token, role: 'mentor', answers: answers(['de'], [{ id: 'data-analysis', level: 5 }], 'mentor'), capacity: 2 },
+    ]);
+    const whyNot = (token: string, mentorEnrollmentId: string, menteeEnrollmentId = eveEnrollment) =>
+      matching.http.get(`/v1/matching/programs/${programId}/why-not`).query({ menteeEnrollmentId, mentorEnrollmentId }).set(bearer(token));
+
+    const neutral = (mentorEnrollmentId: string) => ({
+      menteeEnrollmentId: eveEnrollment,
+      mentorEnrollmentId,
+      reason: 'not_available',
+      verdict: 'Not available for this pairing.',
+      score: null,
+      neededScore: null,
+      roundId: null,
+    });
+    const aboutMax = await whyNot(eve.token, maxEnrollment);
+    expect([aboutMax.status, aboutMax.body]).toEqual([200, neutral(maxEnrollment)]);
+    expect(JSON.stringify(aboutMax.body)).not.toMatch(/exclu|conflict|declared|constraint/i);
+    // The same answer as for a mentor who fails on something else: the exclusion cannot be told apart.
+    const aboutLin = await whyNot(eve.token, linEnrollment);
+    expect([aboutLin.status, aboutLin.body]).toEqual([200, neutral(linEnrollment)]);
+
+    // The organizer sees the precise reason.
+    const precise = await whyNot(organizer.token, maxEnrollment).expect(200);
+    expect(precise.body).toMatchObject({ reason: 'constraint_failed', verdict: 'A hard constraint fails: the mentor declared a conflict with this mentee.', neededScore: null });
+    expect(precise.body.score.constraints).toContainEqual({ constraint: 'not_excluded', held: false, detail: 'the mentor declared a conflict with this mentee' });
+    expect((await whyNot(organizer.token, linEnrollment).expect(200)).body.score.constraints).toContainEqual({ constraint: 'common_language', held: false, detail: 'no language in common' });
+
+    // An organizer proposes the pair anyway: Eve's copy of the match does not list the failed exclusion; Max declines, Eve does not learn why.
+    const forced = await matching.http
+      .post('/v1/matches')
+      .set(bearer(organizer.token))
+      .send({ programId, menteeEnrollmentId: eveEnrollment, mentorEnrollmentId: maxEnrollment, reason: 'They asked to work together', overrideConstraints: true })
+      .expect(201);
+    expect(forced.body.score.constraints).toContainEqual({ constraint: 'not_excluded', held: false });
+    const evesCopy = await matching.http.get(`/v1/matches/${forced.body.id}`).set(bearer(eve.token)).expect(200);
+    expect(evesCopy.body.score.constraints.map((check: { constraint: string }) => check.constraint)).toEqual([
+      'common_language',
+      'availability_overlap',
+      'not_same_employer',
+      'not_matched_before',
+      'seniority_gap',
+    ]);
+    expect(JSON.stringify(evesCopy.body)).not.toMatch(/exclu|conflict/i);
+    const declined = await matching.http.post(`/v1/matches/${forced.body.id}/decline`).set(bearer(max.token)).send({ reason: 'not_a_fit' }).expect(200);
+    expect(declined.body).toMatchObject({ status: 'declined', declinedBy: 'mentor', declineReason: 'not_a_fit' });
+    const [eveReads] = (await matching.http.get('/v1/matches').query({ programId }).set(bearer(eve.token)).expect(200)).body.items;
+    expect(eveReads).toMatchObject({ id: forced.body.id, status: 'declined', declinedBy: 'mentor', declineReason: null });
+    expect((await matching.http.get(`/v1/matches/${forced.body.id}`).set(bearer(organizer.token)).expect(200)).body).toMatchObject({ declineReason: 'not_a_fit' });
+
+    // Nobody else asks: the mentor (403), another network's organizer (404), and bad ids are named (400).
+    expect((await whyNot(max.token, maxEnrollment)).status).toBe(403);
+    const foreign = await memberOf(await createTestNetwork(identity.http, admin), ['organizer']);
+    expect((await whyNot(foreign.token, maxEnrollment)).status).toBe(404);
+    const bad = await whyNot(eve.token, 'nope');
+    expect([bad.status, bad.body.details]).toEqual([400, [{ path: 'mentorEnrollmentId', issue: expect.any(String) }]]);
   });
 
   it('closes the open match of a participant who withdraws in intake', async () => {

@@ -26,13 +26,13 @@ export async function platformAdminToken(identity: Api): Promise<string> {
   return login(identity, DEV_PLATFORM_ADMIN.network, DEV_PLATFORM_ADMIN.email, DEV_PLATFORM_ADMIN.password);
 }
 
-/** Registers in an open network, follows the link of the verification mail, and logs in. */
+/** Registers in an open network, follows the link of the verification mail with the password just chosen, and logs in. */
 export async function registerAndVerify(identity: Api, smtp: SmtpTestServer, network: string, person: Omit<Person, 'userId' | 'token'>): Promise<Person> {
   await identity.expect(202, 'POST', '/v1/auth/register', {
     body: { network, email: person.email, password: person.password, displayName: person.displayName },
   });
   const mail = await smtp.waitFor(person.email, /^Confirm your e-mail address/, { timeoutMs: 30_000 });
-  await identity.expect(204, 'POST', '/v1/auth/verify-email', { body: { token: tokenInMail(mail) } });
+  await identity.expect(204, 'POST', '/v1/auth/verify-email', { body: { token: tokenInMail(mail), password: person.password } });
   const token = await login(identity, network, person.email, person.password);
   return { ...person, userId: subjectOf(token), token };
 }

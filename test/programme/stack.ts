@@ -1,22 +1,9 @@
-import { ServiceProcess, SmtpTestServer, testDatabaseUrl } from '@passerelle/testing';
-import { createServer } from 'net';
+import { freePort, ServiceProcess, SmtpTestServer, testDatabaseUrl } from '@passerelle/testing';
 import { Api } from './api';
 import { nodeArgsOf } from '../../tools/deploy/deployment-settings';
 
 export const SERVICES = ['identity', 'intake', 'matching', 'communication', 'evaluation'] as const;
 export type Service = (typeof SERVICES)[number];
-
-/** A port nothing listens on right now (the kernel picks it). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The five services as separate processes built from `dist/` (as deployed),
@@ -40,7 +27,13 @@ export class Stack {
       CONSUMER_RETRY_BASE_MS: '50',
     };
     const extra: Record<Service, Record<string, string>> = {
-      identity: { SMTP_URL: smtp.url, PUBLIC_APP_URL: 'https://mentoring.test' },
+      identity: {
+        SMTP_URL: smtp.url,
+        PUBLIC_APP_URL: 'https://mentoring.test',
+        MAIL_POLL_INTERVAL_MS: '100',
+        // Every participant registers from 127.0.0.1, run after run.
+        ACCOUNT_THROTTLE_PER_IP: '1000000',
+      },
       intake: {},
       matching: {},
       communication: {

@@ -42,7 +42,7 @@ function typeOf(variable: Variable): string {
 
 function defaultOf(variable: Variable): string {
   if (variable.default === undefined) return '**required**';
-  if (variable.secret) return '*a development-only value*';
+  if (variable.secret && variable.default !== '') return '*required; a public value in development mode only*';
   const value = Array.isArray(variable.default) ? variable.default.join(',') : String(variable.default);
   return value === '' ? '*(empty)*' : code(value);
 }

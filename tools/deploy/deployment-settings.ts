@@ -7,8 +7,20 @@
  * differ per environment (public URLs, replicas, topic replication).
  */
 
-/** Strimzi `Kafka` resource whose entity operator watches the application namespace. */
-export const KAFKA_CLUSTER = { name: 'passerelle', namespace: 'kafka', bootstrap: 'passerelle-kafka-bootstrap.kafka.svc:9092', port: 9092 } as const;
+/**
+ * Strimzi `Kafka` resource whose entity operator watches the application
+ * namespace. The services reach it on its TLS listener only: events carry
+ * personal data.
+ */
+export const KAFKA_CLUSTER = { name: 'passerelle', namespace: 'kafka', bootstrap: 'passerelle-kafka-bootstrap.kafka.svc:9093', port: 9093 } as const;
+
+/**
+ * The CA that signed the brokers' certificates: Strimzi writes it to the Secret
+ * `<cluster>-cluster-ca-cert` of the Kafka namespace; the operator copies it into
+ * the application namespace under the same name (deploy/README.md). Each pod
+ * mounts it and KEDA reads it from there.
+ */
+export const KAFKA_CA = { secret: `${KAFKA_CLUSTER.name}-cluster-ca-cert`, key: 'ca.crt', mountPath: '/etc/passerelle/kafka-ca' } as const;
 
 export const OTEL_COLLECTOR = { namespace: 'observability', podLabels: { 'app.kubernetes.io/name': 'opentelemetry-collector' }, endpoint: 'http://otel-collector.observability.svc:4318', port: 4318 } as const;
 
@@ -97,6 +109,8 @@ export function sharedEnvironment(service: string, port: number): Record<string,
     PORT: String(port),
     DATABASE_MIGRATE_ON_START: 'false',
     KAFKA_BROKERS: KAFKA_CLUSTER.bootstrap,
+    KAFKA_SSL: 'true',
+    KAFKA_SSL_CA_FILE: `${KAFKA_CA.mountPath}/${KAFKA_CA.key}`,
     // Authenticated as its own KafkaUser, whose ACLs allow only its topics and group (the password comes from Strimzi's Secret).
     KAFKA_SASL_MECHANISM: 'scram-sha-512',
     KAFKA_SASL_USERNAME: kafkaUserName(service),

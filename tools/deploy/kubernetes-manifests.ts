@@ -84,10 +84,16 @@ function podSpec(facts: ServiceFacts, container: Omit<IContainer, 'name'>): IPod
           capabilities: { drop: ['ALL'] },
         },
         // The root filesystem is read-only; Node and its libraries may still want a scratch directory.
-        volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+        volumeMounts: [
+          { name: 'tmp', mountPath: '/tmp' },
+          { name: 'kafka-ca', mountPath: settings.KAFKA_CA.mountPath, readOnly: true },
+        ],
       },
     ],
-    volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }],
+    volumes: [
+      { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
+      { name: 'kafka-ca', secret: { secretName: settings.KAFKA_CA.secret, items: [{ key: settings.KAFKA_CA.key, path: settings.KAFKA_CA.key }] } },
+    ],
   };
 }
 
@@ -240,6 +246,7 @@ function autoscaler(facts: ServiceFacts): IHorizontalPodAutoscaler | IScaledObje
           metadata: {
             bootstrapServers: settings.KAFKA_CLUSTER.bootstrap,
             sasl: 'scram_sha512',
+            tls: 'enable',
             consumerGroup: facts.consumerGroup,
             topic: topic.name,
             lagThreshold: String(settings.LAG_THRESHOLD),
@@ -255,7 +262,7 @@ function autoscaler(facts: ServiceFacts): IHorizontalPodAutoscaler | IScaledObje
 
 const triggerAuthenticationName = (service: string) => `${service}-kafka`;
 
-/** KEDA reads the group's lag as the service's own KafkaUser: its name from the container's environment, its password from Strimzi's Secret. */
+/** KEDA reads the group's lag as the service's own KafkaUser (its name from the container's environment, its password from Strimzi's Secret), over TLS with the cluster CA. */
 function triggerAuthentication(facts: ServiceFacts): ITriggerAuthentication {
   return {
     apiVersion: 'keda.sh/v1alpha1',
@@ -263,7 +270,10 @@ function triggerAuthentication(facts: ServiceFacts): ITriggerAuthentication {
     metadata: { name: triggerAuthenticationName(facts.name), labels: labelsOf(facts.name, 'server') },
     spec: {
       env: [{ parameter: 'username', name: 'KAFKA_SASL_USERNAME', containerName: facts.name }],
-      secretTargetRef: [{ parameter: 'password', name: kafkaUserName(facts.name), key: 'password' }],
+      secretTargetRef: [
+        { parameter: 'password', name: kafkaUserName(facts.name), key: 'password' },
+        { parameter: 'ca', name: settings.KAFKA_CA.secret, key: settings.KAFKA_CA.key },
+      ],
     },
   };
 }
@@ -458,7 +468,9 @@ function placeholder(service: string, variable: Variable): string {
     return `postgres://${db.name}:development-only@${db.host}:${db.port}/${db.name}`;
   }
   if (variable.type === 'url') return `${variable.protocols[0]}://development-only:development-only@development-only.invalid`;
-  return `development-only-${variable.env.toLowerCase().replace(/_/g, '-')}-not-a-secret`;
+  // The schema's own development default: public, so a service refuses it outside development mode.
+  if (typeof variable.default === 'string' && variable.default !== '') return variable.default;
+  throw new Error(`${service}: ${variable.env} is a secret without a development default; give it one in its schema`);
 }
 
 export const KUSTOMIZATION_COMMENT =

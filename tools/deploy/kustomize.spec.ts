@@ -131,6 +131,17 @@ patches:
     expect(() => render({ 'overlay/kustomization.yaml': 'resources: [../base, ../base/app.yaml]\n' })).toThrow(/defined twice/);
   });
 
+  it('keeps what an overlay adds out of its siblings: the dev Secrets and development mode never reach prod', () => {
+    const overlays = join(__dirname, '..', '..', 'deploy', 'kubernetes', 'overlays');
+    const dev = kustomize(join(overlays, 'dev'));
+    const prod = kustomize(join(overlays, 'prod'));
+    const modes = (objects: typeof dev) => objects.filter((o) => o.kind === 'ConfigMap').map((o) => (o.data as Record<string, string>)['PASSERELLE_MODE']);
+    expect(dev.filter((o) => o.kind === 'Secret')).toHaveLength(5);
+    expect(new Set(modes(dev))).toEqual(new Set(['development']));
+    expect(prod.filter((o) => o.kind === 'Secret')).toEqual([]);
+    expect(new Set(modes(prod))).toEqual(new Set([undefined]));
+  });
+
   it('replaces lists without a merge key', () => {
     expect(strategicMerge({ args: ['a', 'b'], ports: [{ containerPort: 1, name: 'x' }] }, { args: ['c'], ports: [{ containerPort: 1, name: 'y' }, { containerPort: 2 }] })).toEqual({
       args: ['c'],

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { DEVELOPMENT_MODE, MODE_VARIABLE } from '@passerelle/platform/config';
 import { nodeArgsOf } from '../deploy/deployment-settings';
 
 export interface ServiceProcessOptions {
@@ -19,7 +20,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One service run as `node dist/apps/<service>/src/main.js`, as a container
- * would run it, with the same heap ceiling. It gets its own process group, so
+ * would run it, with the same heap ceiling, in development mode (its secrets
+ * may keep their public defaults) unless `env` says otherwise. It gets its own process group, so
  * a Ctrl-C in the terminal reaches only `npm start`, which then sends each
  * service exactly one SIGTERM: a second signal would cut a graceful shutdown
  * short.
@@ -58,7 +60,7 @@ export class ServiceProcess {
     try {
       child = spawn(process.execPath, [...nodeArgsOf(this.service), this.options.main], {
         cwd: this.options.cwd,
-        env: this.options.env,
+        env: { [MODE_VARIABLE]: DEVELOPMENT_MODE, ...this.options.env },
         detached: true,
         stdio: ['ignore', log, log],
       });

@@ -2,7 +2,7 @@
  * `npm start`: the whole system on this machine with demo data (PRODUCT.md,
  * "Running it"). Checks PostgreSQL, brings up Kafka if none is reachable,
  * runs the five services as separate processes (as containers would run
- * them), seeds a demo network through the public API, prints where to look,
+ * them, in development mode: their secrets keep their public defaults), seeds a demo network through the public API, prints where to look,
  * then stays in the foreground until Ctrl-C or SIGTERM stops everything it
  * started.
  *

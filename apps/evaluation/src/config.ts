@@ -59,6 +59,15 @@ export const evaluationConfigSchema = defineConfig({
     description:
       'default rule: a pair is at risk from this many declined reschedules (a moved session the other participant cancelled instead of confirming) since its last held session',
   },
+  participantRatingMinRaters: {
+    env: 'PARTICIPANT_RATING_MIN_RATERS',
+    type: 'int',
+    min: 2,
+    max: 100,
+    default: 5,
+    description:
+      "how many distinct people must have rated a participant before that participant sees an average of their ratings; the average then moves only once that many more have rated (docs/privacy.md)",
+  },
   exitSurveyOpensDaysBeforeEnd: {
     env: 'EXIT_SURVEY_OPENS_DAYS_BEFORE_END',
     type: 'int',

@@ -35,13 +35,56 @@ export const identityConfigSchema = defineConfig({
     default: 168,
     description: 'how long an invitation to join a network stays valid',
   },
+  accountThrottleWindowMinutes: {
+    env: 'ACCOUNT_THROTTLE_WINDOW_MINUTES',
+    type: 'int',
+    min: 1,
+    max: 1440,
+    default: 60,
+    description:
+      'the sliding window of the throttles on registration, e-mail verification, password reset (request and confirmation) and password change',
+  },
+  accountThrottlePerAddress: {
+    env: 'ACCOUNT_THROTTLE_PER_ADDRESS',
+    type: 'int',
+    min: 1,
+    max: 10_000,
+    default: 5,
+    description: 'attempts per e-mail address (or account) and route within the window; then 429 with Retry-After',
+  },
+  accountThrottlePerIp: {
+    env: 'ACCOUNT_THROTTLE_PER_IP',
+    type: 'int',
+    min: 1,
+    max: 1_000_000,
+    // A campus registering behind one NAT address during an onboarding session still gets through.
+    default: 300,
+    description: 'attempts per client IP and route within the window; then 429 with Retry-After',
+  },
+  mailPollIntervalMs: {
+    env: 'MAIL_POLL_INTERVAL_MS',
+    type: 'int',
+    min: 50,
+    max: 60_000,
+    default: 1_000,
+    description: 'how often queued account mails (verification, password reset, invitation) are looked for and handed to the SMTP server',
+  },
+  mailFirstRetrySeconds: {
+    env: 'MAIL_FIRST_RETRY_SECONDS',
+    type: 'int',
+    min: 1,
+    max: 3600,
+    default: 30,
+    description: 'wait before a refused account mail is tried again; doubled after each further refusal (capped at 6 hours)',
+  },
   tokenSigningSecret: {
     env: 'TOKEN_SIGNING_SECRET',
     type: 'string',
     pattern: /^.{32,}$/,
     secret: true,
-    // Development default only: anyone can read it here, so a deployment must set its own.
+    // Public, hence refused outside development mode: the default and an earlier placeholder of the dev overlay.
     default: 'development-only-token-signing-secret-do-not-deploy',
+    developmentValues: ['development-only-token-signing-secret-not-a-secret'],
     description: 'encrypts the private signing keys at rest (AES-256-GCM); at least 32 characters',
   },
   signingKeyRotationDays: {
@@ -81,8 +124,9 @@ export const identityConfigSchema = defineConfig({
     type: 'string',
     pattern: /^.{12,}$/,
     secret: true,
-    // Development default only: a deployment must set its own.
+    // Public, hence refused outside development mode: the default and an earlier placeholder of the dev overlay.
     default: 'development-only-admin-password',
+    developmentValues: ['development-only-platform-admin-password-not-a-secret'],
     description: 'password of the platform_admin created on first start; at least 12 characters (ignored once the account exists)',
   },
 });

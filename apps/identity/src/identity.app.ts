@@ -9,12 +9,14 @@ import { IdentityAccounts1764300000000 } from './migrations/1764300000000-identi
 import { IdentityTokens1764310000000 } from './migrations/1764310000000-identity-tokens.migration';
 import { IdentityRegistration1764320000000 } from './migrations/1764320000000-identity-registration.migration';
 import { IdentityProfile1764330000000 } from './migrations/1764330000000-identity-profile.migration';
+import { IdentityRegistrationTrust1764340000000 } from './migrations/1764340000000-identity-registration-trust.migration';
 import { NetworkEntity } from './networks/infrastructure/network.entity';
 import { ServiceAccountEntity } from './networks/infrastructure/service-account.entity';
 import { NetworksModule } from './networks/networks.module';
 import { ConsentEntity } from './profile/infrastructure/consent.entity';
 import { ProfileEntity } from './profile/infrastructure/profile.entity';
 import { ProfileModule } from './profile/profile.module';
+import { AccountMailEntity } from './registration/infrastructure/account-mail.entity';
 import { OneTimeTokenEntity } from './registration/infrastructure/one-time-token.entity';
 import { RegistrationModule } from './registration/registration.module';
 import { localAccessTokenKeys } from './tokens/infrastructure/local-access-token-keys';
@@ -30,8 +32,8 @@ export const identityApp = defineService({
     description: 'Networks (tenants), accounts, roles, tokens, consent and erasure.',
   },
   configSchema: identityConfigSchema,
-  entities: [NetworkEntity, UserEntity, ServiceAccountEntity, SigningKeyEntity, RefreshTokenEntity, OneTimeTokenEntity, ProfileEntity, ConsentEntity],
-  migrations: [IdentityInitial1764201700000, IdentityAccounts1764300000000, IdentityTokens1764310000000, IdentityRegistration1764320000000, IdentityProfile1764330000000],
+  entities: [NetworkEntity, UserEntity, ServiceAccountEntity, SigningKeyEntity, RefreshTokenEntity, OneTimeTokenEntity, ProfileEntity, ConsentEntity, AccountMailEntity],
+  migrations: [IdentityInitial1764201700000, IdentityAccounts1764300000000, IdentityTokens1764310000000, IdentityRegistration1764320000000, IdentityProfile1764330000000, IdentityRegistrationTrust1764340000000],
   imports: [NetworksModule, AccountsModule, TokensModule, RegistrationModule, ProfileModule],
   accessTokenKeys: {
     inject: [DataSource, APP_CONFIG],

@@ -1,5 +1,6 @@
 export * from './auth-session';
 export * from './expect-eventually';
+export * from './free-port';
 export * from './kafka-probe';
 export * from './service-process';
 export * from './tcp-proxy';
@@ -7,4 +8,6 @@ export * from './test-app';
 export * from './test-database';
 export * from './smtp-test-server';
 export * from './enrolment-features';
+export * from './openapi-operations';
 export * from './service-apps';
+export * from './populated-network';

@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from 'child_process';
 import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
+import { DEVELOPMENT_MODE, MODE_VARIABLE } from '@passerelle/platform/config';
 import { expectEventually } from './expect-eventually';
 
 /**
  * A service run as its own process from the build (`dist/`), as in
- * production, so a test can kill it with SIGKILL or stop it with SIGTERM.
+ * production (but in development mode, as every test runs), so a test can kill it with SIGKILL or stop it with SIGTERM.
  * `nodeArgs`: the Node.js flags its deployments give it (the heap ceiling).
  */
 export class ServiceProcess {
@@ -31,7 +32,7 @@ export class ServiceProcess {
     writeFileSync(this.logFile, '');
     const log = createWriteStream(this.logFile, { flags: 'a' });
     const child = spawn(process.execPath, [...this.nodeArgs, join('dist', 'apps', this.service, 'src', 'main.js')], {
-      env: { ...process.env, ...this.env, PORT: String(this.port) },
+      env: { [MODE_VARIABLE]: DEVELOPMENT_MODE, ...process.env, ...this.env, PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(log);

@@ -1,14 +1,15 @@
 import { createServer, type Server, type Socket, connect } from 'net';
 
 /**
- * A TCP hop between an app and a real server (e.g. PostgreSQL) that a test
- * can cut and restore, to see what the app does when the network path to
- * its database goes away. The server behind it stays the real one.
+ * A TCP hop between an app and a real server (e.g. PostgreSQL, SMTP) that a
+ * test can cut, stall and restore, to see what the app does when the path to
+ * that server goes away or hangs. The server behind it stays the real one.
  */
 export class TcpProxy {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
   private cut = false;
+  private stalled = false;
   port = 0;
 
   constructor(
@@ -20,6 +21,13 @@ export class TcpProxy {
     this.server = createServer((client) => {
       if (this.cut) {
         client.destroy();
+        return;
+      }
+      if (this.stalled) {
+        // Accepted, then silence: the client waits for a greeting that never comes.
+        this.sockets.add(client);
+        client.on('close', () => this.sockets.delete(client));
+        client.on('error', () => client.destroy());
         return;
       }
       const upstream = connect(this.targetPort, this.targetHost);
@@ -43,8 +51,20 @@ export class TcpProxy {
     for (const socket of this.sockets) socket.destroy();
   }
 
+  /**
+   * Accepts new connections but never answers them (a server that hangs),
+   * until `restore()`; connections already open are dropped.
+   */
+  stall(): void {
+    this.stalled = true;
+    for (const socket of this.sockets) socket.destroy();
+  }
+
+  /** Back to forwarding; connections held by `stall()` are dropped, so their clients fail now rather than at their timeout. */
   restore(): void {
+    if (this.stalled) for (const socket of this.sockets) socket.destroy();
     this.cut = false;
+    this.stalled = false;
   }
 
   async stop(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createServiceApp, type ServiceConfig, type ServiceDefinition } from '@passerelle/platform/bootstrap';
-import { type ConfigSchema, loadConfig } from '@passerelle/platform/config';
+import { type ConfigSchema, DEVELOPMENT_MODE, loadConfig, MODE_VARIABLE } from '@passerelle/platform/config';
 import { startTracing } from '@passerelle/platform/observability';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import request from 'supertest';
@@ -38,6 +38,8 @@ export async function createTestApp<S extends ConfigSchema>(
   const service = definition.description.service;
   startTracing({ serviceName: 'passerelle-tests', exporter: testSpans });
   const config = loadConfig(definition.configSchema, {
+    // Tests use the public development secrets; a test of production mode sets it in `env`.
+    [MODE_VARIABLE]: DEVELOPMENT_MODE,
     ...process.env,
     DATABASE_URL: testDatabaseUrl(service),
     PORT: '3000',

@@ -9,19 +9,24 @@ import { InviteMemberUseCase } from './application/invite-member.use-case';
 import { RegisterAccountUseCase } from './application/register-account.use-case';
 import { RequestPasswordResetUseCase } from './application/request-password-reset.use-case';
 import { VerifyEmailUseCase } from './application/verify-email.use-case';
+import { AccountMailSender } from './infrastructure/account-mail.sender';
+import { ExpiredRecordsSweep } from './infrastructure/expired-records.sweep';
 import { OneTimeTokenRepository } from './infrastructure/one-time-token.repository';
 import { TokensModule } from '../tokens/tokens.module';
 
 /**
  * Registration by invitation or by allowed domain, e-mail verification,
- * password reset and change (issue 3, Accounts). Mails go out through the
- * platform's `Mailer`; one-time tokens exist only in those mails.
+ * password reset and change. Mails are queued in `account_mails` and sent
+ * by `AccountMailSender`; one-time tokens exist only in those mails (and
+ * their queue row, until sent).
  */
 @Module({
   imports: [TokensModule],
   controllers: [RegistrationController, PasswordController, InvitationsController],
   providers: [
     AccountMailer,
+    AccountMailSender,
+    ExpiredRecordsSweep,
     OneTimeTokenRepository,
     RegisterAccountUseCase,
     VerifyEmailUseCase,

@@ -7,7 +7,7 @@ import { LoginUseCase } from './application/login.use-case';
 import { LogoutUseCase } from './application/logout.use-case';
 import { RefreshSessionUseCase } from './application/refresh-session.use-case';
 import { TokenIssuer } from './application/token.issuer';
-import { LoginThrottleStore } from './infrastructure/login-throttle.store';
+import { AttemptThrottleStore } from './infrastructure/attempt-throttle.store';
 import { RefreshTokenRevoker } from './infrastructure/refresh-token.revoker';
 import { SigningKeyStore } from './infrastructure/signing-key.store';
 
@@ -17,7 +17,7 @@ import { SigningKeyStore } from './infrastructure/signing-key.store';
   providers: [
     SigningKeyStore,
     TokenIssuer,
-    LoginThrottleStore,
+    AttemptThrottleStore,
     PasswordHasher,
     LoginUseCase,
     RefreshSessionUseCase,
@@ -25,7 +25,7 @@ import { SigningKeyStore } from './infrastructure/signing-key.store';
     ClientCredentialsUseCase,
     RefreshTokenRevoker,
   ],
-  // One Argon2id hasher for identity (its dummy hash for unknown accounts is computed once).
-  exports: [RefreshTokenRevoker, PasswordHasher],
+  // One Argon2id hasher for identity (its dummy hash for unknown accounts is computed once), one throttle store.
+  exports: [RefreshTokenRevoker, PasswordHasher, AttemptThrottleStore],
 })
 export class TokensModule {}

@@ -15,11 +15,13 @@ export type AccessTokenKeysProvider = Omit<FactoryProvider<AccessTokenKeys>, 'pr
  * Identity publishes a new key longer than this cooldown before signing with it.
  */
 export const JWKS_REFETCH_COOLDOWN_MS = 30_000;
+/** How long a key set is used before it is read again even with no unknown `kid` (a retired key stops being accepted). */
+export const JWKS_CACHE_MAX_AGE_MS = 10 * 60_000;
 
 export function remoteAccessTokenKeys(jwksUrl: string): AccessTokenKeys {
   return createRemoteJWKSet(new URL(jwksUrl), {
     cooldownDuration: JWKS_REFETCH_COOLDOWN_MS,
-    cacheMaxAge: 10 * 60_000,
+    cacheMaxAge: JWKS_CACHE_MAX_AGE_MS,
     timeoutDuration: 5_000,
   });
 }

@@ -3,12 +3,13 @@ import { json } from 'express';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
-import { ConfigError, type ConfigSchema, describeConfig, loadConfig } from '../config/config-schema';
+import { ConfigError, type ConfigSchema, describeConfig, DEVELOPMENT_MODE, loadConfig, MODE_VARIABLE } from '../config/config-schema';
 import { createDataSource, ensureDatabase, migrate } from '../database/data-source';
 import { kafkaSecurityOf } from '../kafka/kafka-connection';
 import { HttpErrorFilter } from '../http/http-error.filter';
 import { requestObserver } from '../http/request-observer.middleware';
 import { bodyErrorsInSharedShape, inspectParsedBody, requireDocumentedBodyTypes } from '../http/body-guard';
+import { applyHttpHardening } from '../http/security-headers';
 import { createValidationPipe } from '../http/validation';
 import { createLogger, PinoNestLogger } from '../observability/logger';
 import { PlatformMetrics } from '../observability/metrics';
@@ -18,7 +19,7 @@ import { type ServiceConfig, type ServiceDefinition, ServiceRootModule } from '.
 
 /**
  * Builds a service's Nest application with what every API shares: JSON logs,
- * request spans and metrics, validation, the error shape, OpenAPI at `/docs`
+ * security headers and CORS, request spans and metrics, validation, the error shape, OpenAPI at `/docs`
  * and `/docs-json`, and shutdown hooks. Tests build apps with it too, so
  * they run what production runs.
  */
@@ -32,6 +33,7 @@ export async function createServiceApp<S extends ConfigSchema>(
   app.useLogger(new PinoNestLogger(logger));
   // Per-address throttling needs the client's address, not the Ingress's.
   if (config.httpTrustProxyHops > 0) app.getHttpAdapter().getInstance().set('trust proxy', config.httpTrustProxyHops);
+  applyHttpHardening(app, config);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -78,9 +80,10 @@ export async function runService<S extends ConfigSchema>(definition: ServiceDefi
   startTracing({ serviceName: service, otlpEndpoint: config.otlpEndpoint });
   const app = await createServiceApp(definition, config);
   await app.listen(config.port);
-  app
-    .get<Logger>(PLATFORM_LOGGER)
-    .info({ config: describeConfig(definition.configSchema, config), url: `http://127.0.0.1:${config.port}` }, 'listening');
+  const logger = app.get<Logger>(PLATFORM_LOGGER);
+  logger.info({ config: describeConfig(definition.configSchema, config), url: `http://127.0.0.1:${config.port}` }, 'listening');
+  // Visible in any log pipeline, in case a deployment turned it on by mistake.
+  if (config.mode === DEVELOPMENT_MODE) logger.warn(`development mode (${MODE_VARIABLE}=${DEVELOPMENT_MODE}): public development secrets are accepted`);
 }
 
 async function runMigrations<S extends ConfigSchema>(definition: ServiceDefinition<S>, config: ServiceConfig<S>): Promise<void> {

@@ -216,12 +216,69 @@ describe('loadConfig', () => {
       expect(describeConfig(schema, config)).toEqual({ DATABASE_URL: '***', API_KEY: '***', NAME: 'passerelle' });
     });
   });
+
+  describe('development mode', () => {
+    const schema = defineConfig({
+      mode: { env: 'PASSERELLE_MODE', type: 'enum', values: ['production', 'development'], default: 'production', description: 'mode' },
+      signing: {
+        env: 'SIGNING_SECRET',
+        type: 'string',
+        secret: true,
+        default: 'public-development-signing-secret',
+        developmentValues: ['an-older-public-placeholder'],
+        description: 'signs things',
+      },
+      saslPassword: { env: 'SASL_PASSWORD', type: 'string', secret: true, default: '', description: 'none when empty' },
+      name: { env: 'NAME', type: 'string', default: 'passerelle', description: 'name' },
+    });
+
+    it('outside development mode, requires each secret with a public default, naming it on one line', () => {
+      expect(problemsOf(schema, {})).toEqual(['SIGNING_SECRET is required: signs things (its default is for PASSERELLE_MODE=development only)']);
+      expect(problemsOf(schema, { PASSERELLE_MODE: 'production' })).toEqual([
+        'SIGNING_SECRET is required: signs things (its default is for PASSERELLE_MODE=development only)',
+      ]);
+    });
+
+    it('outside development mode, refuses the public values even when set explicitly, without showing them', () => {
+      for (const value of ['public-development-signing-secret', 'an-older-public-placeholder']) {
+        const problems = problemsOf(schema, { SIGNING_SECRET: value });
+        expect(problems).toEqual(['SIGNING_SECRET=(secret) is refused: it is a public development value, accepted only with PASSERELLE_MODE=development']);
+        expect(problems.join('\n')).not.toContain(value);
+      }
+    });
+
+    it('accepts a value of its own, and keeps non-secret defaults and empty secret defaults ("none")', () => {
+      expect(loadConfig(schema, { SIGNING_SECRET: 'a-value-of-its-own' })).toEqual({
+        mode: 'production',
+        signing: 'a-value-of-its-own',
+        saslPassword: '',
+        name: 'passerelle',
+      });
+    });
+
+    it('in development mode, takes the public defaults', () => {
+      expect(loadConfig(schema, { PASSERELLE_MODE: 'development' })).toMatchObject({ mode: 'development', signing: 'public-development-signing-secret' });
+      expect(loadConfig(schema, { PASSERELLE_MODE: 'development', SIGNING_SECRET: 'an-older-public-placeholder' }).signing).toBe('an-older-public-placeholder');
+    });
+
+    it('leaves schemas without the mode variable (local tools) as they are', () => {
+      const { mode: _mode, ...withoutMode } = schema;
+      expect(loadConfig(withoutMode, {}).signing).toBe('public-development-signing-secret');
+    });
+  });
 });
 
 describe('platformConfigSchema', () => {
-  it('runs a service locally with nothing set, on development defaults', () => {
+  it('fails closed outside development mode: the database and SMTP URLs must be set', () => {
+    expect(problemsOf(platformConfigSchema('intake', 3002), {})).toEqual([
+      'DATABASE_URL is required: PostgreSQL URL of the intake database (its default is for PASSERELLE_MODE=development only)',
+      'SMTP_URL is required: SMTP server that outgoing mail is handed to (smtp:// with STARTTLS when offered, or smtps://) (its default is for PASSERELLE_MODE=development only)',
+    ]);
+  });
+
+  it('runs a service locally in development mode with nothing else set, on development defaults', () => {
     const schema = platformConfigSchema('identity', 3001);
-    const config = loadConfig(schema, {});
+    const config = loadConfig(schema, { PASSERELLE_MODE: 'development' });
     expect(config).toMatchObject({
       port: 3001,
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/passerelle_identity',
@@ -229,6 +286,7 @@ describe('platformConfigSchema', () => {
       kafkaCreateTopics: true,
       logLevel: 'info',
       otlpEndpoint: '',
+      corsAllowedOrigins: [],
     });
     const described = describeConfig(schema, config);
     expect(described['DATABASE_URL']).toBe('***');
@@ -239,6 +297,7 @@ describe('platformConfigSchema', () => {
   it('reports each bad platform variable on its own line', () => {
     expect(
       problemsOf(platformConfigSchema('evaluation', 3005), {
+        PASSERELLE_MODE: 'development',
         DATABASE_POOL_SIZE: '1',
         KAFKA_CREATE_TOPICS: 'sometimes',
         LOG_LEVEL: 'verbose',
@@ -249,6 +308,18 @@ describe('platformConfigSchema', () => {
       'KAFKA_CREATE_TOPICS="sometimes" is invalid: must be true or false',
       'LOG_LEVEL="verbose" is invalid: must be one of fatal, error, warn, info, debug, trace, silent',
       'SHUTDOWN_TIMEOUT_MS="500" is invalid: must be at least 1000',
+    ]);
+  });
+
+  it('takes CORS origins as browsers send them, nothing else', () => {
+    const schema = platformConfigSchema('intake', 3002);
+    const env = { PASSERELLE_MODE: 'development' };
+    expect(loadConfig(schema, { ...env, CORS_ALLOWED_ORIGINS: 'https://app.example.org, http://localhost:5173' }).corsAllowedOrigins).toEqual([
+      'https://app.example.org',
+      'http://localhost:5173',
+    ]);
+    expect(problemsOf(schema, { ...env, CORS_ALLOWED_ORIGINS: 'https://app.example.org/' })).toEqual([
+      'CORS_ALLOWED_ORIGINS="https://app.example.org/" is invalid: "https://app.example.org/" must match /^https?:\\/\\/[^/\\s]+$/',
     ]);
   });
 });

@@ -11,8 +11,15 @@ interface BaseVariable<T> {
   readonly description: string;
   /** Used when the variable is unset or empty; absent means required. */
   readonly default?: T;
-  /** Secrets are masked whenever configuration is printed. */
+  /**
+   * Secrets are masked whenever configuration is printed. In a schema that
+   * declares the mode (PASSERELLE_MODE), a secret's non-empty default and its
+   * `developmentValues` are public, so outside development mode the secret
+   * must be set and may not be any of them (docs/operations.md, Configuration).
+   */
   readonly secret?: boolean;
+  /** Other public values of a secret (e.g. the placeholders of a development stack), refused like its default. */
+  readonly developmentValues?: readonly string[];
 }
 
 export type Variable =
@@ -22,7 +29,7 @@ export type Variable =
   | (BaseVariable<number> & { readonly type: 'port' })
   | (BaseVariable<boolean> & { readonly type: 'boolean' })
   | (BaseVariable<string> & { readonly type: 'enum'; readonly values: readonly string[] })
-  | (BaseVariable<readonly string[]> & { readonly type: 'list' });
+  | (BaseVariable<readonly string[]> & { readonly type: 'list'; readonly itemPattern?: RegExp });
 
 export type ConfigSchema = Readonly<Record<string, Variable>>;
 
@@ -50,20 +57,32 @@ export function defineConfig<const S extends ConfigSchema>(schema: S): S {
   return schema;
 }
 
+/** The variable that turns development mode on; schemas that declare it keep their secrets' defaults for development. */
+export const MODE_VARIABLE = 'PASSERELLE_MODE';
+export const DEVELOPMENT_MODE = 'development';
+
 export function loadConfig<S extends ConfigSchema>(
   schema: S,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): ConfigOf<S> {
   const problems: string[] = [];
   const result: Record<string, unknown> = {};
+  const failClosed = Object.values(schema).some((variable) => variable.env === MODE_VARIABLE) && env[MODE_VARIABLE]?.trim() !== DEVELOPMENT_MODE;
   for (const [key, variable] of Object.entries(schema)) {
     const raw = env[variable.env]?.trim();
+    const publicValues = failClosed && variable.secret ? developmentValuesOf(variable) : [];
     if (raw === undefined || raw === '') {
       if (variable.default === undefined) {
         problems.push(`${variable.env} is required: ${variable.description}`);
+      } else if (publicValues.length > 0) {
+        problems.push(`${variable.env} is required: ${variable.description} (its default is for ${MODE_VARIABLE}=${DEVELOPMENT_MODE} only)`);
       } else {
         result[key] = variable.default;
       }
+      continue;
+    }
+    if (publicValues.includes(raw)) {
+      problems.push(`${variable.env}=(secret) is refused: it is a public development value, accepted only with ${MODE_VARIABLE}=${DEVELOPMENT_MODE}`);
       continue;
     }
     const parsed = parseVariable(variable, raw);
@@ -76,6 +95,12 @@ export function loadConfig<S extends ConfigSchema>(
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return result as ConfigOf<S>;
+}
+
+/** The public values of a secret: its non-empty default (an empty one means "none") and the listed ones. */
+function developmentValuesOf(variable: Variable): readonly string[] {
+  const fallback = typeof variable.default === 'string' && variable.default !== '' ? [variable.default] : [];
+  return [...fallback, ...(variable.developmentValues ?? [])];
 }
 
 /** The configuration as it may be logged: secrets masked. */
@@ -135,6 +160,8 @@ function parseVariable(variable: Variable, raw: string): { value: unknown } | { 
         .map((item) => item.trim())
         .filter((item) => item.length > 0);
       if (items.length === 0) return { problem: 'must list at least one comma-separated value' };
+      const wrong = variable.itemPattern ? items.find((item) => !variable.itemPattern!.test(item)) : undefined;
+      if (wrong !== undefined) return { problem: `${JSON.stringify(wrong)} must match ${variable.itemPattern}` };
       return { value: items };
     }
   }

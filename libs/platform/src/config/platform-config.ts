@@ -1,13 +1,21 @@
-import { defineConfig } from './config-schema';
+import { defineConfig, DEVELOPMENT_MODE, MODE_VARIABLE } from './config-schema';
 
 /**
  * Variables every service shares. An app spreads this into its own schema
  * (apps/<service>/src/config.ts) so each deployment is described in one place.
- * Defaults are for local development only: production sets every URL and
- * secret explicitly.
+ * Defaults of secrets are for development mode only: outside it a missing
+ * secret, or one left at a public development value, stops the start.
  */
 export function platformConfigSchema(service: string, defaultPort: number) {
   return defineConfig({
+    mode: {
+      env: MODE_VARIABLE,
+      type: 'enum',
+      values: ['production', DEVELOPMENT_MODE],
+      default: 'production',
+      description:
+        'development: secrets may be left unset and take their public development defaults (npm start, the tests, the benchmarks, docker-compose, the dev overlay); production: every secret must be set to a value of its own',
+    },
     port: { env: 'PORT', type: 'port', default: defaultPort, description: 'HTTP port' },
     databaseUrl: {
       env: 'DATABASE_URL',
@@ -43,7 +51,13 @@ export function platformConfigSchema(service: string, defaultPort: number) {
       env: 'KAFKA_SSL',
       type: 'boolean',
       default: false,
-      description: 'connect to the brokers over TLS (the system CA store verifies them)',
+      description: 'connect to the brokers over TLS (verified by the system CA store, plus KAFKA_SSL_CA_FILE when set)',
+    },
+    kafkaSslCaFile: {
+      env: 'KAFKA_SSL_CA_FILE',
+      type: 'string',
+      default: '',
+      description: "PEM file of the CA that signed the brokers' certificates (e.g. Strimzi's cluster CA); empty: the system CA store alone",
     },
     kafkaSaslMechanism: {
       env: 'KAFKA_SASL_MECHANISM',
@@ -150,6 +164,15 @@ export function platformConfigSchema(service: string, defaultPort: number) {
       default: 0,
       description:
         'proxies in front of the service whose X-Forwarded-For is trusted for the client address (1 behind one Ingress; 0: the socket address)',
+    },
+    corsAllowedOrigins: {
+      env: 'CORS_ALLOWED_ORIGINS',
+      type: 'list',
+      default: [],
+      // An origin as browsers send it: no path, no trailing slash.
+      itemPattern: /^https?:\/\/[^/\s]+$/,
+      description:
+        'origins (scheme://host[:port]) whose browser pages may call the API, e.g. the web application; empty: no cross-origin access',
     },
     authJwksUrl: {
       env: 'AUTH_JWKS_URL',

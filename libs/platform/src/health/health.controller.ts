@@ -5,6 +5,7 @@ import { Public } from '../auth/auth.decorators';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { EventConsumerHost } from '../inbox/event-consumer.host';
+import { redactText } from '../observability/redaction';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { APP_CONFIG, type PlatformConfig } from '../platform-tokens';
 
@@ -54,7 +55,7 @@ export class HealthController {
       await withTimeout(this.dataSource.query('SELECT 1'), DATABASE_TIMEOUT_MS);
       return indicator.up();
     } catch (error) {
-      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+      return indicator.down({ message: redactText(error instanceof Error ? error.message : String(error)) });
     }
   }
 
@@ -71,7 +72,7 @@ export class HealthController {
       const details = { backlog, threshold: this.config.outboxReadyBacklog };
       return backlog <= this.config.outboxReadyBacklog ? indicator.up(details) : indicator.down(details);
     } catch (error) {
-      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+      return indicator.down({ message: redactText(error instanceof Error ? error.message : String(error)) });
     }
   }
 }

@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { isDatabaseUnavailable } from '../database/database-errors';
 import type { KafkaConnection } from '../kafka/kafka-connection';
 import type { PlatformMetrics } from '../observability/metrics';
+import { describeError, redactText } from '../observability/redaction';
 import { contextFromTraceparent, tracer } from '../observability/tracing';
 import type { EventHandler } from './event-handler';
 
@@ -151,7 +152,7 @@ export class EventConsumer {
         return;
       } catch (error) {
         this.state = 'crashed';
-        this.lastError = describe(error);
+        this.lastError = describeError(error);
         this.logger.warn({ err: error, attempt }, 'consumer could not start; retrying');
         await consumer.disconnect().catch(() => undefined);
         await sleep(Math.min(MAX_RETRY_DELAY_MS, 500 * 2 ** Math.min(attempt, 6)));
@@ -178,7 +179,7 @@ export class EventConsumer {
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.state = 'crashed';
-      this.lastError = describe(payload.error);
+      this.lastError = describeError(payload.error);
       this.logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
       if (!payload.restart && !this.stopping) {
         // kafkajs gives up on non-retriable errors; start a fresh consumer.
@@ -309,7 +310,7 @@ export class EventConsumer {
           'event handler failed',
         );
         if (failures >= this.options.maxAttempts) {
-          await this.deadLetter(topic, partition, message, 'handler_failed', describe(error), failures);
+          await this.deadLetter(topic, partition, message, 'handler_failed', describeError(error), failures);
           return;
         }
         await this.pause(Math.min(MAX_RETRY_DELAY_MS, this.options.retryBaseMs * 2 ** (failures - 1)), heartbeat);
@@ -358,7 +359,7 @@ export class EventConsumer {
         }),
       );
     } catch (error) {
-      span.setStatus({ code: SpanStatusCode.ERROR, message: describe(error) });
+      span.setStatus({ code: SpanStatusCode.ERROR, message: describeError(error) });
       throw error;
     } finally {
       span.end();
@@ -417,7 +418,7 @@ export class EventConsumer {
         if (!duplicate) this.metrics.handlerDuration.observe({ type }, seconds);
       });
     } catch (error) {
-      for (const span of spans) span.setStatus({ code: SpanStatusCode.ERROR, message: describe(error) });
+      for (const span of spans) span.setStatus({ code: SpanStatusCode.ERROR, message: describeError(error) });
       throw error;
     } finally {
       for (const span of spans) span.end();
@@ -429,10 +430,12 @@ export class EventConsumer {
     partition: number,
     message: KafkaMessage,
     reason: string,
-    error: string,
+    failure: string,
     attempts: number,
   ): Promise<void> {
     const type = headerText(message.headers, 'ce_type') ?? 'unknown';
+    // Headers of the dead-letter topic are read by operators and kept for weeks: no address or token in them.
+    const error = redactText(failure);
     const headers: IHeaders = {
       ...message.headers,
       dlt_original_topic: topic,
@@ -480,10 +483,6 @@ function headerText(headers: IHeaders | undefined, name: string): string | undef
   const value = headers?.[name];
   const first = Array.isArray(value) ? value[0] : value;
   return first === undefined ? undefined : first.toString();
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { type Admin, Kafka, type LogEntry, logLevel as KafkaLogLevel, Partitioners, type Producer, type SASLOptions } from 'kafkajs';
 import type { Logger } from 'pino';
 import { ConfigError } from '../config/config-schema';
@@ -6,28 +7,42 @@ const BOUNDED_RETRIES_WARNING = 'Limiting retries for the idempotent producer ma
 
 /** How a service authenticates to the brokers (PRODUCT.md, Security: least-privilege ACLs per service). */
 export interface KafkaSecurity {
-  readonly ssl: boolean;
+  /** true: the system CA store; `ca`: those certificates as well. */
+  readonly ssl: boolean | { readonly ca: readonly string[] };
   readonly sasl?: { readonly mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; readonly username: string; readonly password: string };
 }
 
 /** The security settings of a platform configuration; a SASL mechanism without its credentials is a configuration error. */
 export function kafkaSecurityOf(config: {
   readonly kafkaSsl: boolean;
+  readonly kafkaSslCaFile: string;
   readonly kafkaSaslMechanism: string;
   readonly kafkaSaslUsername: string;
   readonly kafkaSaslPassword: string;
 }): KafkaSecurity {
   const mechanism = config.kafkaSaslMechanism;
-  if (mechanism === 'none') return { ssl: config.kafkaSsl };
+  const ssl = tlsOf(config);
+  if (mechanism === 'none') return { ssl };
   const missing = [
     ...(config.kafkaSaslUsername ? [] : [`KAFKA_SASL_USERNAME: is required when KAFKA_SASL_MECHANISM is ${mechanism}`]),
     ...(config.kafkaSaslPassword ? [] : [`KAFKA_SASL_PASSWORD: is required when KAFKA_SASL_MECHANISM is ${mechanism}`]),
   ];
   if (missing.length > 0) throw new ConfigError(missing);
   return {
-    ssl: config.kafkaSsl,
+    ssl,
     sasl: { mechanism: mechanism as 'plain' | 'scram-sha-256' | 'scram-sha-512', username: config.kafkaSaslUsername, password: config.kafkaSaslPassword },
   };
+}
+
+/** Read at start, so a CA file that is missing or unreadable stops the service like any other configuration problem. */
+function tlsOf(config: { readonly kafkaSsl: boolean; readonly kafkaSslCaFile: string }): KafkaSecurity['ssl'] {
+  if (!config.kafkaSslCaFile) return config.kafkaSsl;
+  if (!config.kafkaSsl) throw new ConfigError(['KAFKA_SSL_CA_FILE: is set but KAFKA_SSL is false']);
+  try {
+    return { ca: [readFileSync(config.kafkaSslCaFile, 'utf8')] };
+  } catch (error) {
+    throw new ConfigError([`KAFKA_SSL_CA_FILE: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`]);
+  }
 }
 
 export interface TopicSpec {
@@ -54,7 +69,7 @@ export class KafkaConnection {
     this.kafka = new Kafka({
       clientId,
       brokers: [...brokers],
-      ssl: security.ssl,
+      ssl: typeof security.ssl === 'boolean' ? security.ssl : { ca: [...security.ssl.ca] },
       // kafkajs types each mechanism's options apart; ours are the same three fields for all of them.
       ...(security.sasl ? { sasl: { ...security.sasl } as SASLOptions } : {}),
       connectionTimeout: 3_000,

@@ -1,11 +1,13 @@
 import type { LoggerService } from '@nestjs/common';
 import { trace } from '@opentelemetry/api';
 import pino, { type Logger } from 'pino';
+import { redactText, serializeError } from './redaction';
 
 /**
  * Structured JSON logs with the active trace and span ids, so a log line
- * leads to its trace. Callers log ids, never personal data (PRODUCT.md,
- * Operations): no e-mail, name or message text goes into a log field.
+ * leads to its trace. Callers log ids, never personal data: no e-mail, name
+ * or message text goes into a log field. Errors, which carry what they failed
+ * on, are logged under `err` and pass through serializeError (redaction.ts).
  */
 export function createLogger(service: string, level: string): Logger {
   // Synchronous writes: the last lines of a shutdown (Nest re-raises SIGTERM
@@ -16,6 +18,7 @@ export function createLogger(service: string, level: string): Logger {
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
+    serializers: { err: serializeError },
     mixin() {
       const span = trace.getActiveSpan()?.spanContext();
       return span ? { trace_id: span.traceId, span_id: span.spanId } : {};
@@ -32,7 +35,8 @@ export class PinoNestLogger implements LoggerService {
   }
   error(message: unknown, ...rest: unknown[]): void {
     const [stack, ...others] = rest;
-    this.logger.error({ ...this.fields(others), stack }, String(message));
+    // Nest passes an error's message and stack as text: scrubbed like any serialized error.
+    this.logger.error({ ...this.fields(others), stack: typeof stack === 'string' ? redactText(stack) : undefined }, redactText(String(message)));
   }
   warn(message: unknown, ...rest: unknown[]): void {
     this.logger.warn(this.fields(rest), String(message));

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { isDatabaseUnavailable } from '../database/database-errors';
 import type { KafkaConnection } from '../kafka/kafka-connection';
 import type { PlatformMetrics } from '../observability/metrics';
+import { describeError } from '../observability/redaction';
 import { contextFromTraceparent, traceparentOf, tracer } from '../observability/tracing';
 import { OUTBOX_CHANNEL } from './outbox-writer';
 
@@ -199,7 +200,7 @@ export class OutboxRelay {
       });
     } catch (error) {
       for (const span of spans) {
-        span.setStatus({ code: SpanStatusCode.ERROR, message: String(error) });
+        span.setStatus({ code: SpanStatusCode.ERROR, message: describeError(error) });
         span.end();
       }
       throw error;

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@passerelle/platform';
+import { pendingMail } from '@passerelle/platform/mail';
 import { randomBytes, randomUUID } from 'crypto';
 import type { EntityManager } from 'typeorm';
 import type { CommunicationConfig } from '../../config';
@@ -77,12 +78,7 @@ export class Notifier {
       calendarMethod: notice.calendar?.method ?? null,
       sessionId: notice.calendar?.sessionId ?? null,
       unsubscribeUrl,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: now,
-      lastError: null,
-      createdAt: now,
-      sentAt: null,
+      ...pendingMail(now),
     });
     return 'mailed';
   }

@@ -61,14 +61,22 @@ describe('notification templates', () => {
   });
 
   it('names an alert’s reasons in words, without naming the pair', () => {
-    const alert = renderInApp('organizer_alert', { programName: null, severity: 'critical', reasons: ['cadence_slipped', 'repeated_no_show'] }, 'en');
+    const alert = renderInApp('organizer_alert', { programName: null, severity: 'critical', reasons: ['cadence_slipped', 'repeated_no_show'], pairReminded: true }, 'en');
     expect(alert.title).toBe('Pair at risk (critical): your mentoring programme');
-    expect(alert.body).toContain('sessions no longer keep the programme’s rhythm, repeated no-shows');
+    expect(alert.body).toContain('sessions no longer keep the programme’s rhythm, repeated no-shows. Both participants were reminded;');
   });
 
   it('names the declined-reschedule streak of alert.raised.v2 in both languages', () => {
     const reasons = ['reschedule_declined'];
-    expect(renderInApp('organizer_alert', { programName: null, severity: 'warning', reasons }, 'en').body).toContain('A pair is flagged: moved sessions repeatedly declined.');
-    expect(renderInApp('organizer_alert', { programName: null, severity: 'warning', reasons }, 'fr').body).toContain('Un binôme est signalé : déplacements de séance refusés à répétition.');
+    expect(renderInApp('organizer_alert', { programName: null, severity: 'warning', reasons, pairReminded: true }, 'en').body).toContain('A pair is flagged: moved sessions repeatedly declined.');
+    expect(renderInApp('organizer_alert', { programName: null, severity: 'warning', reasons, pairReminded: true }, 'fr').body).toContain('Un binôme est signalé : déplacements de séance refusés à répétition.');
+  });
+
+  it('tells the organizers when the pair was not reminded, in both languages', () => {
+    const quiet = { programName: null, severity: 'warning', reasons: ['low_satisfaction'], pairReminded: false } as const;
+    expect(renderInApp('organizer_alert', quiet, 'en').body).toBe(
+      "A pair is flagged: low satisfaction. The participants were not told: this comes from what one of them answered, so whether to reach out is yours to decide; the pair is linked from this notification in the app.",
+    );
+    expect(renderInApp('organizer_alert', quiet, 'fr').body).toContain("Les participants n'en ont pas été avertis");
   });
 });

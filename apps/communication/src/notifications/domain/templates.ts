@@ -37,7 +37,8 @@ interface TemplateParams {
   session_upcoming: SessionFacts;
   cadence_slipped: { readonly programName: string | null; readonly cadenceDays: number; readonly daysSince: number };
   alert_follow_up: { readonly programName: string | null };
-  organizer_alert: { readonly programName: string | null; readonly severity: 'warning' | 'critical'; readonly reasons: readonly string[] };
+  /** pairReminded: whether the pair was nudged too (not for reasons drawn from one participant's answers, docs/privacy.md). */
+  organizer_alert: { readonly programName: string | null; readonly severity: 'warning' | 'critical'; readonly reasons: readonly string[]; readonly pairReminded: boolean };
   match_proposed: { readonly programName: string | null; readonly role: 'mentor' | 'mentee' };
   match_request_expiring: { readonly programName: string | null; readonly respondBy: Date };
 }
@@ -180,13 +181,21 @@ const TEMPLATES: { readonly [T in TemplateName]: Template<TemplateParams[T]> } =
   organizer_alert: {
     category: 'organizer_alerts',
     text: {
-      fr: ({ programName, severity, reasons }) => ({
+      fr: ({ programName, severity, reasons, pairReminded }) => ({
         subject: `Binôme en difficulté (${severity === 'critical' ? 'critique' : 'attention'}) : ${programmeOf(programName, 'fr')}`,
-        body: `Un binôme est signalé : ${reasons.map((code) => REASON_TEXT.fr[code] ?? code).join(', ')}. Les deux participants ont reçu un rappel ; le binôme est lié à cette notification dans l'application.`,
+        body:
+          `Un binôme est signalé : ${reasons.map((code) => REASON_TEXT.fr[code] ?? code).join(', ')}. ` +
+          (pairReminded
+            ? 'Les deux participants ont reçu un rappel'
+            : "Les participants n'en ont pas été avertis : ce signal vient des réponses de l'un d'eux, à vous de juger s'il faut les contacter") +
+          " ; le binôme est lié à cette notification dans l'application.",
       }),
-      en: ({ programName, severity, reasons }) => ({
+      en: ({ programName, severity, reasons, pairReminded }) => ({
         subject: `Pair at risk (${severity}): ${programmeOf(programName, 'en')}`,
-        body: `A pair is flagged: ${reasons.map((code) => REASON_TEXT.en[code] ?? code).join(', ')}. Both participants were reminded; the pair is linked from this notification in the app.`,
+        body:
+          `A pair is flagged: ${reasons.map((code) => REASON_TEXT.en[code] ?? code).join(', ')}. ` +
+          (pairReminded ? 'Both participants were reminded' : "The participants were not told: this comes from what one of them answered, so whether to reach out is yours to decide") +
+          '; the pair is linked from this notification in the app.',
       }),
     },
   },

@@ -4,13 +4,15 @@ import type { EntityManager } from 'typeorm';
 import { DirectoryLookup } from '../../directory/application/directory-lookup';
 import { Notifier } from '../../notifications/application/notifier';
 import { programNameOf } from '../../notifications/application/program-name';
+import { followsUpWithThePair } from '../domain/alert-follow-up-rule';
 import { Nudger } from './nudger';
 
 /**
- * Evaluation says a pair is at risk (issue 6, item 3): both participants are
- * nudged and the network's organizers notified, once per alert (the inbox
- * absorbs redeliveries, `pair_alerts` a replay and the second version of the
- * same alert). A pair communication knows to have ended is left alone.
+ * Evaluation says a pair is at risk: the network's organizers are notified
+ * and, when a reason is one both participants witnessed
+ * (followsUpWithThePair), both participants are nudged; once per alert (the
+ * inbox absorbs redeliveries, `pair_alerts` a replay and the second version
+ * of the same alert). A pair communication knows to have ended is left alone.
  */
 @Injectable()
 export class AlertFollowUp {
@@ -31,7 +33,8 @@ export class AlertFollowUp {
     if (ended.length > 0) return;
     const now = new Date();
     const programName = await programNameOf(manager, alert.programId);
-    for (const recipientId of [alert.mentorId, alert.menteeId]) {
+    const pairReminded = followsUpWithThePair(alert.reasons);
+    for (const recipientId of pairReminded ? [alert.mentorId, alert.menteeId] : []) {
       await this.nudger.nudge(manager, {
         networkId: alert.networkId,
         programId: alert.programId,
@@ -48,7 +51,7 @@ export class AlertFollowUp {
       await this.notifier.notify(manager, {
         recipientId: organizerId,
         template: 'organizer_alert',
-        data: { programName, severity: alert.severity, reasons: alert.reasons.map((reason) => reason.code) },
+        data: { programName, severity: alert.severity, reasons: alert.reasons.map((reason) => reason.code), pairReminded },
         about: { alertId: alert.alertId, matchId: alert.matchId, programId: alert.programId },
       });
     }

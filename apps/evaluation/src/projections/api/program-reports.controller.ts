@@ -17,6 +17,7 @@ import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import { GetMyProgressUseCase, type RoleProgress } from '../application/get-my-progress.use-case';
 import { GetProgramReportUseCase } from '../application/get-program-report.use-case';
+import { MyProgressResponse } from './my-progress.dto';
 import { CSV_TABLES, type CsvTable, reportCsv } from './report-csv';
 
 class ReportQuery {
@@ -48,9 +49,11 @@ export class ProgramReportsController {
 
   @Get(':programId/me')
   @ApiOkResponse({
+    type: MyProgressResponse,
     description:
       "The caller's own progress in the programme, per role: goals and progress toward them, sessions held, baseline beside the latest " +
-      "self-assessment, and for mentors their mentees' anonymised average rating (from three ratings). Any participant; 404 for anyone else.",
+      "self-assessment, and for mentors how their mentees rated them, only as a coarse average over enough distinct raters " +
+      '(`menteeRatings`, see docs/privacy.md). Nothing in it is another person\'s own answer. Any participant; 404 for anyone else.',
   })
   myProgress(@Param('programId', uuidParam('programId')) programId: string, @CurrentUser() caller: AuthUser): Promise<{ programId: string; roles: RoleProgress[] }> {
     return this.getMyProgress.execute(caller, programId);

@@ -4,12 +4,24 @@ import type { ProgramReport } from '../application/get-program-report.use-case';
 export const CSV_TABLES = ['kpis', 'weekly', 'pairs'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
-/** RFC 4180 field: quoted when it holds a comma, quote or line break. */
-const field = (value: unknown): string => {
-  const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join(' ') : String(value);
+/** What a spreadsheet reads as the start of a formula (or, for tab and CR, lets one slip past a check). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One RFC 4180 field, safe to open in a spreadsheet: a text starting like a
+ * formula gets a leading single quote, so Excel, LibreOffice and Sheets show
+ * it as text instead of running it. Figures the report computed are numbers
+ * and stay as written, negative ones included (-0.5 is a figure, not a
+ * formula); a text that merely looks numeric is still a text and is quoted.
+ * Then quoted when it holds a comma, quote or line break.
+ */
+export function csvField(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  const raw = value === null || value === undefined ? '' : Array.isArray(value) ? value.join(' ') : String(value);
+  const text = FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-const lines = (rows: unknown[][]): string => `${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
+}
+const lines = (rows: unknown[][]): string => `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 
 function definitionOf(path: string): string {
   for (let key = path; key.includes('.'); key = key.slice(0, key.lastIndexOf('.'))) {

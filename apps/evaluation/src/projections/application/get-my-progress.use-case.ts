@@ -1,12 +1,11 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { APP_CONFIG } from '@passerelle/platform';
 import type { AuthUser } from '@passerelle/platform/auth';
 import { DataSource } from 'typeorm';
-import { mean, round } from '../domain/pair-health';
+import type { EvaluationConfig } from '../../config';
+import { type ParticipantRatings, participantRatings } from '../domain/participant-ratings';
 import type { Scales } from '../domain/program-report';
 import { liveGeneration } from '../infrastructure/program-facts.repository';
-
-/** A mentor sees their mentees' average rating only from this many ratings, so no single answer can be told apart. */
-export const MIN_RATINGS_SHOWN = 3;
 
 export interface RoleProgress {
   readonly role: 'mentor' | 'mentee';
@@ -17,17 +16,20 @@ export interface RoleProgress {
   readonly goals: ReadonlyArray<{ goalId: string; objective: string | null; metric: string; targetValue: number | null; progressPercent: number; status: string }>;
   readonly sessionsHeld: number;
   readonly lastSessionAt: string | null;
-  /** Mentors only: how their mentees rated the sessions, anonymised (average shown from MIN_RATINGS_SHOWN ratings). */
-  readonly menteeRatings?: { readonly count: number; readonly average: number | null };
+  /** Mentors only: how their mentees rated the sessions, as participantRatings lets a rated person see it. */
+  readonly menteeRatings?: ParticipantRatings;
 }
 
 const notYours = () =>
   new NotFoundException({ message: 'No such programme.', details: [{ path: 'programId', issue: 'does not name a programme you take part in' }] });
 
-/** Each participant's own progress (issue 7, item 4), from the live projection. */
+/** Each participant's own progress, from the live projection; nothing in it is another person's answer (docs/privacy.md). */
 @Injectable()
 export class GetMyProgressUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: EvaluationConfig,
+  ) {}
 
   async execute(caller: AuthUser, programId: string): Promise<{ programId: string; roles: RoleProgress[] }> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
@@ -60,13 +62,16 @@ export class GetMyProgressUseCase {
         );
         let menteeRatings: RoleProgress['menteeRatings'];
         if (enrollment.role === 'mentor') {
-          const ratings = await query<{ satisfaction: number }>(
-            `SELECT f.satisfaction FROM p_feedback f JOIN p_matches m ON m.generation = f.generation AND m.match_id = f.match_id
-              WHERE f.generation = $1 AND f.program_id = $2 AND f.form = 'session' AND f.respondent_role = 'mentee' AND m.mentor_id = $3`,
+          const ratings = await query<{ respondent_id: string; satisfaction: number }>(
+            `SELECT f.respondent_id, f.satisfaction FROM p_feedback f JOIN p_matches m ON m.generation = f.generation AND m.match_id = f.match_id
+              WHERE f.generation = $1 AND f.program_id = $2 AND f.form = 'session' AND f.respondent_role = 'mentee' AND m.mentor_id = $3
+              ORDER BY f.submitted_at, f.feedback_id`,
             [generation, programId, caller.userId],
           );
-          const average = mean(ratings.map((row) => row.satisfaction));
-          menteeRatings = { count: ratings.length, average: ratings.length >= MIN_RATINGS_SHOWN && average !== null ? round(average, 2) : null };
+          menteeRatings = participantRatings(
+            ratings.map((row) => ({ raterId: row.respondent_id, value: row.satisfaction })),
+            this.config.participantRatingMinRaters,
+          );
         }
         roles.push({
           role: enrollment.role,

@@ -1,5 +1,6 @@
 import { fromKafkaMessage } from '@passerelle/contracts';
 import { type KafkaConnection, LogReplay } from '@passerelle/platform/kafka';
+import { redactText } from '@passerelle/platform/observability';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PROJECTED_EVENTS, applyToProjection } from './projection-writer';
@@ -113,7 +114,7 @@ export class ProjectionRebuilder {
       this.logger.error({ err: error, generation }, 'projection rebuild failed');
       await this.dataSource.query(`UPDATE projection_generations SET state = 'failed', finished_at = now(), error = $2 WHERE generation = $1 AND state = 'building'`, [
         generation,
-        error instanceof Error ? error.message.slice(0, 1000) : String(error),
+        redactText(error instanceof Error ? error.message : String(error)).slice(0, 1000),
       ]);
     }
     await this.removeOldGenerations().catch((error: unknown) => this.logger.warn({ err: error }, 'could not remove old projection generations yet'));

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { PasswordHasher } from '../../accounts/infrastructure/password-hasher';
 import { UserEntity } from '../../accounts/infrastructure/user.entity';
-import { type IdentityConfig, identityConfigSchema } from '../../config';
+import type { IdentityConfig } from '../../config';
 import { PLATFORM_NETWORK_SLUG } from '../domain/platform-network';
 import { NetworkEntity } from '../infrastructure/network.entity';
 
@@ -57,8 +57,5 @@ export class BootstrapPlatformAdminUseCase {
       return true;
     });
     if (created) this.logger.info({ email }, 'platform admin created');
-    if (this.config.platformAdminPassword === identityConfigSchema.platformAdminPassword.default) {
-      this.logger.warn('PLATFORM_ADMIN_PASSWORD is the development default: set it in any shared deployment');
-    }
   }
 }

@@ -7,7 +7,7 @@ import { UserEntity } from '../../accounts/infrastructure/user.entity';
 import { canManageNetwork } from '@passerelle/platform/auth';
 import { NetworkEntity } from '../../networks/infrastructure/network.entity';
 import { RefreshTokenRevoker } from '../../tokens/infrastructure/refresh-token.revoker';
-import { loginAccountKey } from '../../tokens/domain/login-throttle';
+import { accountThrottleKey, userThrottleKey } from '../../tokens/domain/attempt-throttle';
 import { ERASED_DISPLAY_NAME, erasedEmail } from '../domain/erasure';
 import { findVisibleUser } from './visible-user';
 
@@ -27,9 +27,10 @@ export interface EraseUserCommand {
  * - consents are kept: each row holds only the user id, purpose, decision
  *   and time, nothing else identifying, and is the proof of the lawful basis
  *   for processing done before the erasure (GDPR art. 7(1));
- * - one-time tokens of the user and invitations addressed to the e-mail are
- *   deleted (an invitation row holds the address);
- * - throttle rows keyed by the address are deleted (the key contains it);
+ * - one-time tokens of the user and those addressed to the e-mail
+ *   (invitations, registrations waiting for their link) are deleted, and
+ *   account mails to it still queued;
+ * - throttle rows keyed by the address or the account are deleted;
  * - already published outbox rows keyed by the user are deleted (user.registered
  *   and profile_updated carry the address and name); unpublished ones still go
  *   out, in order, and the relay's retention removes them afterwards;
@@ -61,11 +62,11 @@ export class EraseUserUseCase {
       const network = await manager.findOneByOrFail(NetworkEntity, { id: user.networkId });
 
       await manager.query('DELETE FROM one_time_tokens WHERE user_id = $1', [user.id]);
-      await manager.query(`DELETE FROM one_time_tokens WHERE purpose = 'invitation' AND network_id = $1 AND email = $2`, [
-        user.networkId,
-        email,
+      await manager.query('DELETE FROM one_time_tokens WHERE network_id = $1 AND email = $2', [user.networkId, email]);
+      await manager.query('DELETE FROM account_mails WHERE network_id = $1 AND to_address = $2', [user.networkId, email]);
+      await manager.query('DELETE FROM throttle_attempts WHERE account_key = ANY($1)', [
+        [accountThrottleKey(network.slug, email), userThrottleKey(user.id)],
       ]);
-      await manager.query('DELETE FROM login_attempts WHERE account_key = $1', [loginAccountKey(network.slug, email)]);
       await manager.query('DELETE FROM profiles WHERE user_id = $1', [user.id]);
       await manager.query('DELETE FROM outbox WHERE message_key = $1 AND published_at IS NOT NULL', [user.id]);
       await this.refreshTokens.revokeAll(manager, user.id);

@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '@passerelle/platform/auth';
 import { ChangePasswordUseCase } from '../application/change-password.use-case';
 import { ChangePasswordRequest } from './registration.dto';
@@ -15,7 +15,10 @@ export class PasswordController {
   @ApiNoContentResponse({ description: 'The new password is set.' })
   @ApiBadRequestResponse({ description: 'Invalid fields (a wrong `currentPassword` included), listed in `details`.' })
   @ApiUnauthorizedResponse({ description: 'No valid access token.' })
-  async change(@CurrentUser() caller: AuthUser, @Body() body: ChangePasswordRequest): Promise<void> {
-    await this.changePassword.execute(caller, body);
+  @ApiTooManyRequestsResponse({
+    description: 'Too many wrong current passwords for this account or from this client address; `Retry-After` gives the seconds to wait.',
+  })
+  async change(@CurrentUser() caller: AuthUser, @Body() body: ChangePasswordRequest, @Ip() clientAddress: string): Promise<void> {
+    await this.changePassword.execute(caller, { ...body, clientAddress });
   }
 }

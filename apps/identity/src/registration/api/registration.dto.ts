@@ -43,11 +43,21 @@ export class RegisterRequest {
   invitationToken?: string;
 }
 
-export class TokenRequest {
-  @ApiProperty({ description: 'The token from the mail.' })
+export class VerifyEmailRequest {
+  @ApiProperty({ description: 'The token from the verification mail.' })
   @IsString()
   @Matches(TOKEN, { message: TOKEN_MESSAGE })
   token: string;
+
+  @ApiProperty({
+    description:
+      'The password chosen when registering with this link: it shows that the registration the link confirms is yours. ' +
+      'If you do not know it, register again to receive a new link.',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_INPUT_MAX)
+  password: string;
 }
 
 export class PasswordResetRequest {

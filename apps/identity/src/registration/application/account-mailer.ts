@@ -1,46 +1,44 @@
-import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@passerelle/platform';
-import { Mailer, MailDeliveryError } from '@passerelle/platform/mail';
+import { pendingMail } from '@passerelle/platform/mail';
+import type { EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
 import type { IdentityConfig } from '../../config';
+import type { PrivateKeyCipher } from '../../tokens/infrastructure/private-key-cipher';
 import type { AccountMail, MailContext } from '../domain/account-mails';
+import { accountMailCipher, AccountMailEntity } from '../infrastructure/account-mail.entity';
 
 /**
- * Sends account mails and turns a delivery failure into a 503 (with
- * `Retry-After`, from the shared error filter).
- *
- * Why the use cases send *inside* their transaction, before the commit: the
- * mail is the only way to the token, so a registration (or reset, or
- * invitation) whose mail was not accepted by the SMTP server must not exist.
- * Sending first and letting a failure roll everything back — user, token and
- * outbox event — means a client that gets a 503 simply retries the same
- * request, and there is never a pending account nobody can verify. The
- * opposite failure (mail accepted, then the commit fails) leaves a link to a
- * token that does not exist, which verification rejects as invalid: harmless.
- * The price, one transaction held open for one SMTP exchange, is bounded by
- * the mailer's timeouts.
+ * Queues account mails in the caller's transaction; `AccountMailSender`
+ * hands them to the SMTP server and retries while it refuses. No request
+ * waits on SMTP: a registration or reset answers the same, in the same time,
+ * whether or not a mail was written, and a mail server that is down delays
+ * the mail instead of failing the request. The mail exists if and only if
+ * the change it announces (token, invitation) does.
  */
 @Injectable()
 export class AccountMailer {
-  constructor(
-    private readonly mailer: Mailer,
-    @Inject(APP_CONFIG) private readonly config: IdentityConfig,
-  ) {}
+  private readonly cipher: PrivateKeyCipher;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: IdentityConfig) {
+    this.cipher = accountMailCipher(config);
+  }
 
   context(network: { name: string; slug: string }): MailContext {
     return { appUrl: this.config.publicAppUrl, networkName: network.name, networkSlug: network.slug };
   }
 
-  async send(to: string, mail: AccountMail): Promise<void> {
-    try {
-      await this.mailer.send({ to, template: mail.template, subject: mail.subject, text: mail.text, html: mail.html });
-    } catch (error) {
-      if (error instanceof MailDeliveryError) {
-        throw new ServiceUnavailableException({
-          message: 'The e-mail could not be sent, so nothing was changed; retry shortly.',
-          details: [],
-        });
-      }
-      throw error;
-    }
+  async enqueue(manager: EntityManager, networkId: string, to: string, mail: AccountMail): Promise<void> {
+    const id = uuidv7();
+    await manager.insert(AccountMailEntity, {
+      id,
+      networkId,
+      toAddress: to,
+      template: mail.template,
+      subject: mail.subject,
+      textBody: this.cipher.encrypt(mail.text, id),
+      htmlBody: this.cipher.encrypt(mail.html, id),
+      ...pendingMail(),
+    });
   }
 }

@@ -1,27 +1,51 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { APP_CONFIG } from '@passerelle/platform';
 import type { AuthUser } from '@passerelle/platform/auth';
 import { DataSource } from 'typeorm';
 import { UserEntity } from '../../accounts/infrastructure/user.entity';
 import { PasswordHasher } from '../../accounts/infrastructure/password-hasher';
-import { assertPasswordAcceptable } from './password-rules';
+import type { IdentityConfig } from '../../config';
+import { userThrottleKey } from '../../tokens/domain/attempt-throttle';
+import { AttemptThrottleStore } from '../../tokens/infrastructure/attempt-throttle.store';
 import { RefreshTokenRevoker } from '../../tokens/infrastructure/refresh-token.revoker';
+import { accountRouteThrottle } from './account-throttle';
+import { assertPasswordAcceptable } from './password-rules';
 
-/** The signed-in person changes their password, proving they know the current one. */
+/**
+ * The signed-in person changes their password, proving they know the
+ * current one. Wrong current passwords are throttled per account and per
+ * client IP, so a stolen access token does not buy unlimited guesses.
+ */
 @Injectable()
 export class ChangePasswordUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly sessions: RefreshTokenRevoker,
+    private readonly throttle: AttemptThrottleStore,
+    @Inject(APP_CONFIG) private readonly config: IdentityConfig,
   ) {}
 
-  async execute(caller: AuthUser, command: { currentPassword: string; newPassword: string }): Promise<void> {
+  async execute(caller: AuthUser, command: { currentPassword: string; newPassword: string; clientAddress: string }): Promise<void> {
     if (caller.kind !== 'user') {
       throw new ForbiddenException({
         message: 'A service account has no password.',
         details: [{ path: 'authorization', issue: 'must be a person\'s access token' }],
       });
     }
+    const policy = accountRouteThrottle('change_password', this.config);
+    const accountKey = userThrottleKey(caller.userId);
+    const attemptId = await this.throttle.begin(policy, accountKey, command.clientAddress);
+    let knewCurrent = false;
+    try {
+      await this.change(caller, command, () => (knewCurrent = true));
+    } finally {
+      // Only wrong current passwords count; a refused new password is no guess.
+      if (knewCurrent) await this.throttle.succeeded(policy, attemptId, accountKey);
+    }
+  }
+
+  private async change(caller: AuthUser, command: { currentPassword: string; newPassword: string }, currentProven: () => void): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       // Row lock: two concurrent changes cannot both check the same current password.
       const user = await manager.findOne(UserEntity, {
@@ -37,6 +61,7 @@ export class ChangePasswordUseCase {
           details: [{ path: 'currentPassword', issue: 'is not your current password' }],
         });
       }
+      currentProven();
       assertPasswordAcceptable('newPassword', command.newPassword, { email: user.email, displayName: user.displayName });
       if (command.newPassword === command.currentPassword) {
         throw new BadRequestException({

@@ -9,6 +9,7 @@ import { invitationMail } from '../domain/account-mails';
 import { normalizeEmail } from '../domain/email-domain';
 import { OneTimeTokenRepository } from '../infrastructure/one-time-token.repository';
 import { AccountMailer } from './account-mailer';
+import { lockAddress } from './create-account';
 
 export interface InviteMemberCommand {
   readonly networkId: string;
@@ -29,7 +30,8 @@ export interface Invitation {
  * into any network (that is how a new network gets its first organizer).
  * Another network's id is a 404, exactly like an id that does not exist
  * (PRODUCT.md: a network never sees another's data, not by guessing ids).
- * Inviting an address anew withdraws its earlier unused invitations.
+ * Inviting an address anew withdraws its earlier unused invitations. The
+ * mail is queued with the invitation (`AccountMailer`).
  */
 @Injectable()
 export class InviteMemberUseCase {
@@ -49,7 +51,7 @@ export class InviteMemberUseCase {
     const email = normalizeEmail(command.email);
     const validForMs = this.config.invitationTtlHours * 3_600_000;
     return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${network.id}:${email}`]);
+      await lockAddress(manager, network.id, email);
       if (await manager.existsBy(UserEntity, { networkId: network.id, email })) {
         // The caller is an organizer of this network: they may know who its members are.
         throw new ConflictException({
@@ -57,10 +59,6 @@ export class InviteMemberUseCase {
           details: [{ path: 'email', issue: 'already has an account in this network' }],
         });
       }
-      await manager.query(
-        `DELETE FROM one_time_tokens WHERE purpose = 'invitation' AND network_id = $1 AND email = $2 AND used_at IS NULL`,
-        [network.id, email],
-      );
       const role = command.role ?? null;
       const token = await this.tokens.issue(manager, {
         purpose: 'invitation',
@@ -70,7 +68,7 @@ export class InviteMemberUseCase {
         createdBy: caller.userId,
         validForMs,
       });
-      await this.mailer.send(email, invitationMail(this.mailer.context(network), token, this.config.invitationTtlHours, role));
+      await this.mailer.enqueue(manager, network.id, email, invitationMail(this.mailer.context(network), token, this.config.invitationTtlHours, role));
       return { networkId: network.id, email, role, expiresAt: new Date(Date.now() + validForMs) };
     });
   }

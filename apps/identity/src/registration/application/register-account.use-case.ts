@@ -1,20 +1,22 @@
 import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { userRegistered } from '@passerelle/contracts';
 import { APP_CONFIG } from '@passerelle/platform';
 import type { AccountRole } from '@passerelle/platform/auth';
 import { OutboxWriter } from '@passerelle/platform/outbox';
-import { DataSource, type EntityManager } from 'typeorm';
-import { v7 as uuidv7 } from 'uuid';
+import { DataSource } from 'typeorm';
 import { UserEntity } from '../../accounts/infrastructure/user.entity';
+import { PasswordHasher } from '../../accounts/infrastructure/password-hasher';
 import type { IdentityConfig } from '../../config';
 import { NetworkEntity } from '../../networks/infrastructure/network.entity';
+import { accountThrottleKey } from '../../tokens/domain/attempt-throttle';
+import { AttemptThrottleStore } from '../../tokens/infrastructure/attempt-throttle.store';
 import { alreadyRegisteredMail, verifyEmailMail } from '../domain/account-mails';
 import { isEmailDomainAllowed, normalizeEmail } from '../domain/email-domain';
 import { hashToken, isWellFormedToken } from '../domain/one-time-token';
 import { OneTimeTokenEntity } from '../infrastructure/one-time-token.entity';
 import { OneTimeTokenRepository } from '../infrastructure/one-time-token.repository';
-import { PasswordHasher } from '../../accounts/infrastructure/password-hasher';
 import { AccountMailer } from './account-mailer';
+import { accountRouteThrottle } from './account-throttle';
+import { createProvenAccount, lockAddress } from './create-account';
 import { assertPasswordAcceptable } from './password-rules';
 
 export interface RegisterAccountCommand {
@@ -24,26 +26,32 @@ export interface RegisterAccountCommand {
   readonly password: string;
   readonly displayName: string;
   readonly invitationToken?: string;
+  readonly clientAddress: string;
 }
 
 const INVALID_INVITATION = 'is invalid, has expired or was already used';
 
 /**
- * Self-registration (issue 3, Accounts): open networks admit addresses of
- * their allowed domains, invitation-only networks a holder of a valid
- * invitation for that address; an invitation also admits an address outside
- * the allowed domains of an open network.
+ * Self-registration: open networks admit addresses of their allowed
+ * domains, invitation-only networks a holder of a valid invitation for that
+ * address; an invitation also admits an address outside the allowed domains
+ * of an open network.
  *
- * The answer never says whether the address already has an account
- * (issue 3, Throttling and abuse): the same 202, and the owner of the
- * address gets a mail saying so instead of a second account (or, if that
- * account still waits for verification, a fresh verification link). The
- * password is hashed on both paths so they take the same time.
+ * No account exists before its address is proven, so nobody can take one
+ * over by registering someone else's address first. Without an invitation,
+ * each registration gets its own verification link, which carries that
+ * registration's name and password hash, and withdraws every earlier link
+ * of the address; the account is created when a link is followed with the
+ * password chosen at that registration (`VerifyEmailUseCase`). With an
+ * invitation, the invitation mailed to that very address already proves it:
+ * the account is active at once, with the role the invitation grants.
  *
- * Without an invitation the account starts `pending_verification` and a
- * verification link is mailed; with one, the invitation mailed to that very
- * address already proves it, so the account is `active` at once with the
- * role the invitation grants.
+ * The answer never says whether the address already has an account: the
+ * same 202, and the owner of the address gets a mail saying so instead of a
+ * second account. Both paths hash the password and queue one mail in one
+ * transaction (no SMTP while the request waits), so they take the same time.
+ * Throttled per address and per client IP, every request counting: each one
+ * may mail the address.
  */
 @Injectable()
 export class RegisterAccountUseCase {
@@ -53,6 +61,7 @@ export class RegisterAccountUseCase {
     private readonly tokens: OneTimeTokenRepository,
     private readonly hasher: PasswordHasher,
     private readonly mailer: AccountMailer,
+    private readonly throttle: AttemptThrottleStore,
     @Inject(APP_CONFIG) private readonly config: IdentityConfig,
   ) {}
 
@@ -60,6 +69,7 @@ export class RegisterAccountUseCase {
     const email = normalizeEmail(command.email);
     const displayName = command.displayName.trim();
     assertPasswordAcceptable('password', command.password, { email, displayName });
+    await this.throttle.begin(accountRouteThrottle('register', this.config), accountThrottleKey(command.network, email), command.clientAddress);
 
     const network = await this.dataSource.getRepository(NetworkEntity).findOneBy({ slug: command.network });
     if (!network) {
@@ -72,50 +82,30 @@ export class RegisterAccountUseCase {
     const mailContext = this.mailer.context(network);
 
     await this.dataSource.transaction(async (manager) => {
-      // Serialises concurrent registrations of one address in one network.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${network.id}:${email}`]);
-      const existing = await manager.findOneBy(UserEntity, { networkId: network.id, email });
-      if (existing) {
-        if (existing.status === 'pending_verification') {
-          const token = await this.issueVerification(manager, existing);
-          await this.mailer.send(email, verifyEmailMail(mailContext, token, this.config.emailVerificationTtlHours));
-        } else {
-          await this.mailer.send(email, alreadyRegisteredMail(mailContext));
-        }
+      await lockAddress(manager, network.id, email);
+      if (await manager.existsBy(UserEntity, { networkId: network.id, email })) {
+        await this.mailer.enqueue(manager, network.id, email, alreadyRegisteredMail(mailContext));
         return;
       }
-
-      if (invitation && !(await this.tokens.spend(manager, 'invitation', command.invitationToken ?? ''))) {
-        throw invalidInvitation(); // spent by a concurrent registration meanwhile
+      if (invitation) {
+        if (!(await this.tokens.spend(manager, 'invitation', command.invitationToken ?? ''))) {
+          throw invalidInvitation(); // spent by a concurrent registration meanwhile
+        }
+        const roles: AccountRole[] = invitation.role ? [invitation.role as AccountRole] : [];
+        await createProvenAccount(manager, this.outbox, { networkId: network.id, email, displayName, passwordHash, roles });
+        // Registrations of the address waiting for their link are moot now.
+        await this.tokens.withdraw(manager, 'verify_email', network.id, email);
+        return;
       }
-      const now = new Date();
-      const roles: AccountRole[] = invitation?.role ? [invitation.role as AccountRole] : [];
-      const user = await manager.save(
-        manager.create(UserEntity, {
-          id: uuidv7(),
-          networkId: network.id,
-          email,
-          displayName,
-          passwordHash,
-          status: invitation ? 'active' : 'pending_verification',
-          emailVerifiedAt: invitation ? now : null,
-          roles,
-          registeredAt: now,
-        }),
-      );
-      await this.outbox.append(manager, userRegistered, {
-        userId: user.id,
+      const token = await this.tokens.issue(manager, {
+        purpose: 'verify_email',
         networkId: network.id,
         email,
         displayName,
-        roles,
-        registeredAt: now.toISOString(),
+        passwordHash,
+        validForMs: this.config.emailVerificationTtlHours * 3_600_000,
       });
-      if (!invitation) {
-        const token = await this.issueVerification(manager, user);
-        // Inside the transaction on purpose: see AccountMailer.
-        await this.mailer.send(email, verifyEmailMail(mailContext, token, this.config.emailVerificationTtlHours));
-      }
+      await this.mailer.enqueue(manager, network.id, email, verifyEmailMail(mailContext, token, this.config.emailVerificationTtlHours));
     });
   }
 
@@ -149,15 +139,6 @@ export class RegisterAccountUseCase {
       });
     }
     return invitation;
-  }
-
-  private issueVerification(manager: EntityManager, user: UserEntity): Promise<string> {
-    return this.tokens.issue(manager, {
-      purpose: 'verify_email',
-      networkId: user.networkId,
-      userId: user.id,
-      validForMs: this.config.emailVerificationTtlHours * 3_600_000,
-    });
   }
 }
 

@@ -21,6 +21,12 @@ describe('account mails', () => {
     expect(invitationMail(context, token, 168, null).text).toContain('within 7 days');
   });
 
+  it('ask for the password chosen at registration, and say that only the latest link works', () => {
+    const mail = verifyEmailMail(context, token, 48);
+    expect(mail.text).toContain('enter the password you chose when registering');
+    expect(mail.text).toContain('only the link of the latest mail works');
+  });
+
   it('escape the network name in HTML', () => {
     const mail = invitationMail(context, token, 168, 'organizer');
     expect(mail.html).toContain('Alumni &#60;Sorbonne&#62;');

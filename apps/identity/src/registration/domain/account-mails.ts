@@ -21,8 +21,9 @@ export function verifyEmailMail(context: MailContext, token: string, validHours:
   const link = linkTo(context, 'verify-email', token);
   return compose('verify_email', `Confirm your e-mail address for ${context.networkName}`, [
     `Welcome to ${context.networkName} on Passerelle.`,
-    `To activate your account, confirm your e-mail address by opening this link within ${hours(validHours)}:`,
+    `To activate your account, open this link within ${hours(validHours)} and enter the password you chose when registering:`,
     link,
+    'If you registered more than once, only the link of the latest mail works.',
     'If you did not create this account, ignore this mail: nothing happens without the confirmation.',
   ], link);
 }

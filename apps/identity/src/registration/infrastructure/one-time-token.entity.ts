@@ -3,8 +3,10 @@ import type { TokenPurpose } from '../domain/one-time-token';
 
 /**
  * A one-time token, by its SHA-256 only (the token itself exists only in the
- * mail). Verification and reset tokens belong to a user; an invitation names
- * the invited address, the network and the role it grants.
+ * mail). Reset tokens belong to a user; an invitation names the invited
+ * address, the network and the role it grants; a verification link carries
+ * the registration it confirms (address, name, password hash), since there
+ * is no account before the address is proven.
  */
 @Entity({ name: 'one_time_tokens' })
 export class OneTimeTokenEntity {
@@ -23,9 +25,20 @@ export class OneTimeTokenEntity {
   @Column('uuid', { name: 'user_id', nullable: true })
   userId: string | null;
 
-  /** Invitations only: the invited address (personal data, removed on erasure with the user or on expiry). */
+  /**
+   * Invitations and verification links: the address (personal data,
+   * removed on erasure).
+   */
   @Column('text', { nullable: true })
   email: string | null;
+
+  /** Verification links: the name chosen at the registration the link confirms. */
+  @Column('text', { name: 'display_name', nullable: true })
+  displayName: string | null;
+
+  /** Verification links: the Argon2id hash of the password chosen at that registration. */
+  @Column('text', { name: 'password_hash', nullable: true })
+  passwordHash: string | null;
 
   /** Invitations only: the account role the invitation grants, if any. */
   @Column('text', { nullable: true })

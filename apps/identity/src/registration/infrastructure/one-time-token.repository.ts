@@ -12,6 +12,9 @@ export interface IssueTokenCommand {
   readonly email?: string;
   readonly role?: string | null;
   readonly createdBy?: string;
+  /** Verification links: the registration the link confirms. */
+  readonly displayName?: string;
+  readonly passwordHash?: string;
 }
 
 /** Issues and spends one-time tokens inside the caller's transaction. */
@@ -19,8 +22,8 @@ export interface IssueTokenCommand {
 export class OneTimeTokenRepository {
   /**
    * Stores the hash of a fresh token and returns the token, to be mailed.
-   * A user's earlier unspent tokens of the same purpose are withdrawn: only
-   * the latest link works.
+   * Earlier unspent tokens of the same purpose for the same user (or the
+   * same address in the network) are withdrawn: only the latest link works.
    */
   async issue(manager: EntityManager, command: IssueTokenCommand): Promise<string> {
     if (command.userId) {
@@ -29,6 +32,7 @@ export class OneTimeTokenRepository {
         [command.userId, command.purpose],
       );
     }
+    if (command.email) await this.withdraw(manager, command.purpose, command.networkId, command.email);
     const token = generateToken();
     const now = new Date();
     await manager.insert(OneTimeTokenEntity, {
@@ -40,11 +44,34 @@ export class OneTimeTokenRepository {
       email: command.email ?? null,
       role: command.role ?? null,
       createdBy: command.createdBy ?? null,
+      displayName: command.displayName ?? null,
+      passwordHash: command.passwordHash ?? null,
       createdAt: now,
       expiresAt: new Date(now.getTime() + command.validForMs),
       usedAt: null,
     });
     return token;
+  }
+
+  /** Withdraws the unspent tokens of `purpose` addressed to `email` in the network. */
+  async withdraw(manager: EntityManager, purpose: TokenPurpose, networkId: string, email: string): Promise<void> {
+    await manager.query('DELETE FROM one_time_tokens WHERE purpose = $1 AND network_id = $2 AND email = $3 AND used_at IS NULL', [
+      purpose,
+      networkId,
+      email,
+    ]);
+  }
+
+  /** The token if it is live (known, of this purpose, unexpired, unused), without spending it. */
+  async findLive(manager: EntityManager, purpose: TokenPurpose, token: string): Promise<OneTimeTokenEntity | null> {
+    if (!isWellFormedToken(token)) return null;
+    return manager
+      .createQueryBuilder(OneTimeTokenEntity, 'token')
+      .where('token.token_hash = :hash AND token.purpose = :purpose AND token.used_at IS NULL AND token.expires_at > now()', {
+        hash: hashToken(token),
+        purpose,
+      })
+      .getOne();
   }
 
   /**

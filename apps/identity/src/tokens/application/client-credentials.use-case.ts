@@ -2,7 +2,8 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { PasswordHasher } from '../../accounts/infrastructure/password-hasher';
 import { ServiceAccountEntity } from '../../networks/infrastructure/service-account.entity';
-import { LoginThrottleStore } from '../infrastructure/login-throttle.store';
+import { LOGIN_THROTTLE } from '../domain/attempt-throttle';
+import { AttemptThrottleStore } from '../infrastructure/attempt-throttle.store';
 import { type IssuedAccessToken, TokenIssuer } from './token.issuer';
 
 export interface ClientCredentialsCommand {
@@ -21,13 +22,13 @@ export class ClientCredentialsUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordHasher,
-    private readonly throttle: LoginThrottleStore,
+    private readonly throttle: AttemptThrottleStore,
     private readonly tokens: TokenIssuer,
   ) {}
 
   async execute(command: ClientCredentialsCommand): Promise<IssuedAccessToken> {
     const accountKey = `client:${command.clientId}`;
-    const attemptId = await this.throttle.begin(accountKey, command.clientAddress);
+    const attemptId = await this.throttle.begin(LOGIN_THROTTLE, accountKey, command.clientAddress);
     const account = await this.dataSource
       .getRepository(ServiceAccountEntity)
       .findOneBy({ clientId: command.clientId, revokedAt: IsNull() });
@@ -37,7 +38,7 @@ export class ClientCredentialsUseCase {
     if (!account || !accepted) {
       throw new UnauthorizedException({ message: 'Invalid client credentials.', details: [] });
     }
-    await this.throttle.succeeded(attemptId, accountKey);
+    await this.throttle.succeeded(LOGIN_THROTTLE, attemptId, accountKey);
     return this.tokens.accessToken({ userId: account.id, networkId: account.networkId, roles: ['integrator'], kind: 'service' });
   }
 }

@@ -4,8 +4,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { PasswordHasher } from '../../accounts/infrastructure/password-hasher';
 import { UserEntity } from '../../accounts/infrastructure/user.entity';
 import { NetworkEntity } from '../../networks/infrastructure/network.entity';
-import { LoginThrottleStore } from '../infrastructure/login-throttle.store';
-import { loginAccountKey } from '../domain/login-throttle';
+import { AttemptThrottleStore } from '../infrastructure/attempt-throttle.store';
+import { accountThrottleKey, LOGIN_THROTTLE } from '../domain/attempt-throttle';
 import { TokenIssuer } from './token.issuer';
 
 export interface LoginCommand {
@@ -36,14 +36,14 @@ export class LoginUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordHasher,
-    private readonly throttle: LoginThrottleStore,
+    private readonly throttle: AttemptThrottleStore,
     private readonly tokens: TokenIssuer,
   ) {}
 
   async execute(command: LoginCommand): Promise<SessionTokens> {
     const email = command.email.trim().toLowerCase();
-    const accountKey = loginAccountKey(command.network, email);
-    const attemptId = await this.throttle.begin(accountKey, command.clientAddress);
+    const accountKey = accountThrottleKey(command.network, email);
+    const attemptId = await this.throttle.begin(LOGIN_THROTTLE, accountKey, command.clientAddress);
 
     const user = await this.dataSource
       .getRepository(UserEntity)
@@ -57,7 +57,7 @@ export class LoginUseCase {
         : await this.passwords.verifyNothing(command.password);
     if (!user || !accepted) throw invalidCredentials();
 
-    await this.throttle.succeeded(attemptId, accountKey);
+    await this.throttle.succeeded(LOGIN_THROTTLE, attemptId, accountKey);
     const access = await this.tokens.accessToken({ userId: user.id, networkId: user.networkId, roles: user.roles, kind: 'user' });
     const refreshToken = await this.dataSource.transaction((manager) =>
       this.tokens.refreshToken(manager, { userId: user.id, networkId: user.networkId }, uuidv7()),

@@ -26,4 +26,10 @@ describe('PrivateKeyCipher', () => {
     expect(() => new PrivateKeyCipher(secret).decrypt(parts.join('.'), 'kid-1')).toThrow();
     expect(() => new PrivateKeyCipher(secret).decrypt('v0.a.b.c', 'kid-1')).toThrow('unknown encryption format');
   });
+
+  it('derives another key for another purpose', () => {
+    const stored = new PrivateKeyCipher(secret, 'account-mail-encryption/v1').encrypt(jwk, 'kid-1');
+    expect(new PrivateKeyCipher(secret, 'account-mail-encryption/v1').decrypt(stored, 'kid-1')).toBe(jwk);
+    expect(() => new PrivateKeyCipher(secret).decrypt(stored, 'kid-1')).toThrow();
+  });
 });

@@ -14,6 +14,13 @@ export interface SigningKey {
 }
 
 /**
+ * Kids this process has signed with. Process-wide, not per instance: the
+ * guard's key source has a store of its own (identity.app.ts), built apart
+ * from the one that signs.
+ */
+const signedInThisProcess = new Set<string>();
+
+/**
  * The Ed25519 key pairs identity signs access tokens with. Read from the
  * database on each use (a handful of rows), so every replica signs with the
  * same key and sees a rotation another replica made; decrypted private
@@ -43,7 +50,13 @@ export class SigningKeyStore {
       privateKey = importJWK(JSON.parse(this.cipher.decrypt(key.privateJwkEncrypted, key.kid)) as JWK, ACCESS_TOKEN_ALGORITHM);
       this.decrypted.set(key.kid, privateKey);
     }
+    signedInThisProcess.add(key.kid);
     return { kid: key.kid, privateKey: await privateKey };
+  }
+
+  /** Whether this process has signed with `kid`: a key it knows to be genuine, whatever the verifier's cache says. */
+  hasSignedWith(kid: string): boolean {
+    return signedInThisProcess.has(kid);
   }
 
   /** The public keys of every token that may still be valid, for the JWKS. */

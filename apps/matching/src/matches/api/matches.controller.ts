@@ -10,12 +10,13 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser, RequireRoles } from '@passerelle/platform/auth';
+import { type AuthUser, canManageNetwork, CurrentUser, RequireRoles } from '@passerelle/platform/auth';
 import { invalidField, uuidParam } from '@passerelle/platform/http';
 import { AcceptMatchUseCase, DeclineMatchUseCase } from '../application/answer-match.use-cases';
 import { CancelMatchUseCase, EndMatchUseCase } from '../application/close-match.use-cases';
 import { CreateMatchUseCase } from '../application/create-match.use-case';
 import { GetMatchUseCase, ListMatchesUseCase } from '../application/read-matches.use-cases';
+import { participantDisclosure } from '../domain/match-disclosure';
 import type { MatchEntity } from '../infrastructure/match.entity';
 import { CloseMatchRequest, CreateMatchRequest, DeclineMatchRequest, ListMatchesQuery, MatchPageResponse, MatchResponse } from './matches.dto';
 
@@ -40,14 +41,14 @@ export class MatchesController {
   @ApiOkResponse({ type: MatchPageResponse, description: "Your own matches; organizers and integrators see the network's." })
   async list(@Query() query: ListMatchesQuery, @CurrentUser() caller: AuthUser): Promise<MatchPageResponse> {
     const page = await this.listMatches.execute(caller, { ...query, limit: query.limit ?? 20 });
-    return { items: page.items.map(toMatchResponse), nextCursor: page.nextCursor };
+    return { items: page.items.map((match) => toMatchResponse(match, caller)), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
   @ApiOkResponse({ type: MatchResponse })
   @ApiNotFoundResponse({ description: 'No such match, or not one you may see.' })
   async get(@Param('id', uuidParam('id')) id: string, @CurrentUser() caller: AuthUser): Promise<MatchResponse> {
-    return toMatchResponse(await this.getMatch.execute(caller, id));
+    return toMatchResponse(await this.getMatch.execute(caller, id), caller);
   }
 
   @Post()
@@ -58,7 +59,7 @@ export class MatchesController {
   @ApiNotFoundResponse({ description: 'No such programme or participant.' })
   @ApiConflictResponse({ description: 'The mentee has an open match, the mentor is full, a hard constraint fails (without override), or the programme is closed.' })
   async create(@Body() body: CreateMatchRequest, @CurrentUser() caller: AuthUser): Promise<MatchResponse> {
-    return toMatchResponse(await this.createMatch.execute(caller, { ...body, overrideConstraints: body.overrideConstraints ?? false }));
+    return toMatchResponse(await this.createMatch.execute(caller, { ...body, overrideConstraints: body.overrideConstraints ?? false }), caller);
   }
 
   @Post(':id/accept')
@@ -68,7 +69,7 @@ export class MatchesController {
   @ApiNotFoundResponse({ description: 'No such match of yours.' })
   @ApiConflictResponse({ description: ILLEGAL })
   async accept(@Param('id', uuidParam('id')) id: string, @CurrentUser() caller: AuthUser): Promise<MatchResponse> {
-    return toMatchResponse(await this.acceptMatch.execute(caller, id));
+    return toMatchResponse(await this.acceptMatch.execute(caller, id), caller);
   }
 
   @Post(':id/decline')
@@ -78,7 +79,7 @@ export class MatchesController {
   @ApiNotFoundResponse({ description: 'No such match of yours.' })
   @ApiConflictResponse({ description: ILLEGAL })
   async decline(@Param('id', uuidParam('id')) id: string, @Body() body: DeclineMatchRequest, @CurrentUser() caller: AuthUser): Promise<MatchResponse> {
-    return toMatchResponse(await this.declineMatch.execute(caller, id, body.reason));
+    return toMatchResponse(await this.declineMatch.execute(caller, id, body.reason), caller);
   }
 
   @Post(':id/end')
@@ -87,7 +88,7 @@ export class MatchesController {
   @ApiNotFoundResponse({ description: 'No such match of yours.' })
   @ApiConflictResponse({ description: ILLEGAL })
   async end(@Param('id', uuidParam('id')) id: string, @Body() body: CloseMatchRequest, @CurrentUser() caller: AuthUser): Promise<MatchResponse> {
-    return toMatchResponse(await this.endMatch.execute(caller, id, body.reason ?? null));
+    return toMatchResponse(await this.endMatch.execute(caller, id, body.reason ?? null), caller);
   }
 
   @Post(':id/cancel')
@@ -99,11 +100,14 @@ export class MatchesController {
   @ApiConflictResponse({ description: ILLEGAL })
   async cancel(@Param('id', uuidParam('id')) id: string, @Body() body: CloseMatchRequest, @CurrentUser() caller: AuthUser): Promise<MatchResponse> {
     if (!body.reason) throw invalidField('reason', 'is required to cancel a match');
-    return toMatchResponse(await this.cancelMatch.execute(caller, id, body.reason));
+    return toMatchResponse(await this.cancelMatch.execute(caller, id, body.reason), caller);
   }
 }
 
-export function toMatchResponse(match: MatchEntity): MatchResponse {
+/** The match as `caller` may read it: in full for the network's organizers and integrators, as participantDisclosure says for the pair. */
+export function toMatchResponse(match: MatchEntity, caller: AuthUser): MatchResponse {
+  const side = caller.userId === match.mentorId ? 'mentor' : caller.userId === match.menteeId ? 'mentee' : null;
+  const shown = side && !canManageNetwork(caller, match.networkId) ? participantDisclosure(match, side) : match;
   return {
     id: match.id,
     networkId: match.networkId,
@@ -116,12 +120,12 @@ export function toMatchResponse(match: MatchEntity): MatchResponse {
     origin: match.origin,
     roundId: match.roundId,
     rank: match.rank,
-    score: match.score,
+    score: shown.score,
     menteeAcceptedAt: match.menteeAcceptedAt?.toISOString() ?? null,
     mentorAcceptedAt: match.mentorAcceptedAt?.toISOString() ?? null,
     respondBy: match.respondBy?.toISOString() ?? null,
     declinedBy: match.declinedBy,
-    declineReason: match.declineReason,
+    declineReason: shown.declineReason,
     endedBy: match.endedBy,
     endReason: match.endReason,
     proposedAt: match.proposedAt.toISOString(),

@@ -62,7 +62,11 @@ export class MatchScoreResponse {
   @ApiProperty() total: number;
   @ApiProperty() maxTotal: number;
   @ApiProperty({ type: [BreakdownItem] }) breakdown: BreakdownItem[];
-  @ApiProperty({ type: [ConstraintItem] }) constraints: ConstraintItem[];
+  @ApiProperty({
+    type: [ConstraintItem],
+    description: "Which hard constraints held. A participant's copy of their match leaves out not_excluded (a declared conflict is the declarer's answer; organizers see it).",
+  })
+  constraints: ConstraintItem[];
 }
 
 export class MatchResponse {
@@ -82,7 +86,8 @@ export class MatchResponse {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) mentorAcceptedAt: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'mentee_choice: the request expires then.' }) respondBy: string | null;
   @ApiProperty({ nullable: true, type: String }) declinedBy: string | null;
-  @ApiProperty({ nullable: true, type: String }) declineReason: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Null for a participant when the other side declined: why is their answer, for the organizers.' })
+  declineReason: string | null;
   @ApiProperty({ nullable: true, type: String }) endedBy: string | null;
   @ApiProperty({ nullable: true, type: String }) endReason: string | null;
   @ApiProperty({ format: 'date-time' }) proposedAt: string;

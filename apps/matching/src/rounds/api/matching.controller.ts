@@ -108,8 +108,13 @@ export class MatchingController {
   }
 
   @Get('why-not')
-  @ApiOkResponse({ type: WhyNotResponse, description: 'Why these two were not matched: a failed constraint, or the score they would have needed.' })
-  @ApiForbiddenResponse({ description: 'A mentee asks about their own pairs only.' })
+  @ApiOkResponse({
+    type: WhyNotResponse,
+    description:
+      'Why these two were not matched. Organizers: the failed constraint, or the score they would have needed. The mentee asking about themselves: ' +
+      'their match if they are matched together, otherwise "not available for this pairing" (`not_available`), never the reason.',
+  })
+  @ApiForbiddenResponse({ description: 'Neither an organizer of the network nor the mentee of the pair.' })
   @ApiNotFoundResponse({ description: 'No such programme or participant.' })
   async explain(
     @Param('programId', uuidParam('programId')) programId: string,

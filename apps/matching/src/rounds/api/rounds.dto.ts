@@ -102,9 +102,25 @@ export class WhatIfResponse {
 export class WhyNotResponse {
   @ApiProperty({ format: 'uuid' }) menteeEnrollmentId: string;
   @ApiProperty({ format: 'uuid' }) mentorEnrollmentId: string;
-  @ApiProperty({ enum: ['matched_together', 'constraint_failed', 'mentor_full', 'not_in_a_round'] }) reason: string;
-  @ApiProperty() verdict: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The pair under the current model: constraints with details, points per criterion.' }) score: object;
-  @ApiProperty({ nullable: true, type: Number }) neededScore: number | null;
+  @ApiProperty({
+    enum: ['matched_together', 'constraint_failed', 'mentor_full', 'not_in_a_round', 'not_available'],
+    description:
+      'Organizers: matched_together, constraint_failed (which in `score.constraints`, exclusions included), mentor_full (the places went to mentees ' +
+      'who fit better) or not_in_a_round. A participant: matched_together for their own match, otherwise always not_available, whatever the reason, ' +
+      "so that nothing of the other person's answers or exclusions shows (docs/privacy.md).",
+  })
+  reason: string;
+
+  @ApiProperty({ description: 'One sentence; for not_available, "Not available for this pairing."' }) verdict: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'The pair under the current model: constraints with details, points per criterion. Null for not_available.',
+  })
+  score: object | null;
+
+  @ApiProperty({ nullable: true, type: Number, description: 'mentor_full: the score the pair would have needed in the last round that considered both.' }) neededScore: number | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) roundId: string | null;
 }

@@ -6,40 +6,37 @@ import { matchedBefore } from '../../matches/application/create-match.use-case';
 import { MatchEntity } from '../../matches/infrastructure/match.entity';
 import { loadVisibleProgram } from '../../pool/application/program-access';
 import { CandidateEntity } from '../../pool/infrastructure/candidate.entity';
+import type { MatchingProgramEntity } from '../../pool/infrastructure/program.entity';
 import { effectiveModel } from '../../scoring/application/effective-model';
-import { type PairScore, scorePair } from '../../scoring/domain/pair-score';
+import { scorePair } from '../../scoring/domain/pair-score';
+import { participantWhyNot, type WhyNot } from '../domain/why-not-disclosure';
 import { RoundEntity } from '../infrastructure/round.entity';
 import { toCandidate } from './round-pool';
 
-export interface WhyNot {
-  readonly menteeEnrollmentId: string;
-  readonly mentorEnrollmentId: string;
-  /** One sentence a person can read. */
-  readonly verdict: string;
-  readonly reason: 'matched_together' | 'constraint_failed' | 'mentor_full' | 'not_in_a_round';
-  readonly score: PairScore;
-  /** mentor_full: the score the pair would have needed in the last round that considered both. */
-  readonly neededScore: number | null;
-  readonly roundId: string | null;
-}
-
 /**
- * "Why not X?" (issue 5, item 6): a hard constraint failed (which), or the
+ * "Why not X?": for organizers, a hard constraint failed (which), or the
  * mentor's capacity went to mentees who fit better — the round's certificate
- * gives the exact score the pair would have needed to be chosen.
+ * gives the exact score the pair would have needed to be chosen. A mentee
+ * asking about their own pairs gets participantWhyNot of that answer.
  */
 @Injectable()
 export class WhyNotUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(caller: AuthUser, programId: string, menteeEnrollmentId: string, mentorEnrollmentId: string): Promise<WhyNot> {
+    const program = await loadVisibleProgram(this.dataSource.manager, caller, programId);
+    const organizer = canManageNetwork(caller, program.networkId);
+    const answer = await this.explain(caller, organizer, program, menteeEnrollmentId, mentorEnrollmentId);
+    return organizer ? answer : participantWhyNot(answer);
+  }
+
+  private async explain(caller: AuthUser, organizer: boolean, program: MatchingProgramEntity, menteeEnrollmentId: string, mentorEnrollmentId: string): Promise<WhyNot> {
     const manager = this.dataSource.manager;
-    const program = await loadVisibleProgram(manager, caller, programId);
     const candidates = await manager.findBy(CandidateEntity, { programId: program.id, enrollmentId: In([menteeEnrollmentId, mentorEnrollmentId]) });
     const mentee = candidates.find((c) => c.enrollmentId === menteeEnrollmentId && c.role === 'mentee' && c.features);
     const mentor = candidates.find((c) => c.enrollmentId === mentorEnrollmentId && c.role === 'mentor' && c.features);
     // A mentee asks about their own pairs; organizers about any.
-    if (!canManageNetwork(caller, program.networkId) && (!mentee || mentee.userId !== caller.userId)) {
+    if (!organizer && (!mentee || mentee.userId !== caller.userId)) {
       throw new ForbiddenException({ message: 'A mentee asks about their own pairs only; organizers about any.' });
     }
     if (!mentee || !mentor) {

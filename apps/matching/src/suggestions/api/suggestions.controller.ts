@@ -65,6 +65,6 @@ export class SuggestionsController {
     @Body() body: RequestMentorRequest,
     @CurrentUser() caller: AuthUser,
   ): Promise<MatchResponse> {
-    return toMatchResponse(await this.requestMentor.execute(caller, programId, body.mentorEnrollmentId));
+    return toMatchResponse(await this.requestMentor.execute(caller, programId, body.mentorEnrollmentId), caller);
   }
 }

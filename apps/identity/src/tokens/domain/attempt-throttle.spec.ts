@@ -1,10 +1,12 @@
-import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, accountWaitMs, addressWaitMs } from './login-throttle';
+import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, type AttemptLimit, accountThrottleKey, waitMs } from './attempt-throttle';
 
 const start = Date.UTC(2025, 0, 1);
 const at = (ms: number) => new Date(start + ms);
 const seconds = (n: number) => n * 1000;
 
-describe('account throttle', () => {
+describe('backoff limit (login accounts)', () => {
+  const accountWaitMs = (failures: Date[], now: Date) => waitMs(ACCOUNT_THROTTLE, failures, now);
+
   it('lets the first failures through without waiting', () => {
     const four = [0, 1, 2, 3].map((i) => at(seconds(i)));
     expect(accountWaitMs(four, at(seconds(4)))).toBe(0);
@@ -30,21 +32,36 @@ describe('account throttle', () => {
   });
 });
 
-describe('address throttle', () => {
-  const failures = (n: number, everyMs: number) => Array.from({ length: n }, (_, i) => at(i * everyMs));
+describe('count limit', () => {
+  const attempts = (n: number, everyMs: number) => Array.from({ length: n }, (_, i) => at(i * everyMs));
+  const addressWaitMs = (failures: Date[], now: Date) => waitMs(ADDRESS_THROTTLE, failures, now);
 
   it('allows up to the limit within the window', () => {
-    expect(addressWaitMs(failures(ADDRESS_THROTTLE.maxFailures - 1, 1000), at(seconds(100)))).toBe(0);
+    expect(addressWaitMs(attempts(ADDRESS_THROTTLE.max - 1, 1000), at(seconds(100)))).toBe(0);
   });
 
-  it('at the limit, waits until the oldest failure leaves the window', () => {
-    const full = failures(ADDRESS_THROTTLE.maxFailures, 1000);
+  it('at the limit, waits until the oldest attempt leaves the window', () => {
+    const full = attempts(ADDRESS_THROTTLE.max, 1000);
     expect(addressWaitMs(full, at(seconds(100)))).toBe(ADDRESS_THROTTLE.windowMs - seconds(100));
     expect(addressWaitMs(full, at(ADDRESS_THROTTLE.windowMs))).toBe(0);
   });
 
   it('over the limit, waits until enough have left for one more attempt', () => {
-    const over = failures(ADDRESS_THROTTLE.maxFailures + 2, 1000);
+    const over = attempts(ADDRESS_THROTTLE.max + 2, 1000);
     expect(addressWaitMs(over, at(seconds(102)))).toBe(ADDRESS_THROTTLE.windowMs + seconds(2) - seconds(102));
+  });
+
+  it('takes attempts in any order', () => {
+    const limit: AttemptLimit = { kind: 'count', windowMs: 60_000, max: 2 };
+    expect(waitMs(limit, [at(seconds(30)), at(seconds(10))], at(seconds(40)))).toBe(seconds(30));
+  });
+});
+
+describe('account keys', () => {
+  it('are a digest of the network and the normalised address, never the address', () => {
+    const key = accountThrottleKey('alumni-sorbonne', ' Camille@Example.org ');
+    expect(key).toBe(accountThrottleKey('alumni-sorbonne', 'camille@example.org'));
+    expect(key).toMatch(/^user:[0-9a-f]{64}$/);
+    expect(key).not.toBe(accountThrottleKey('alumni-lyon', 'camille@example.org'));
   });
 });

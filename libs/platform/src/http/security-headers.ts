@@ -1,0 +1,48 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+
+/**
+ * The API answers JSON to programs: nothing in it may run, load or be framed.
+ * Its only page, communication's unsubscribe button, posts a form to itself.
+ * The Swagger UI at /docs loads its own scripts and styles (with an inline
+ * <style>), data: icons, and fetches /docs-json.
+ */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+export const DOCS_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/** Two years, subdomains included: what browsers' preload lists ask for. */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=63072000; includeSubDomains';
+
+const DOCS_PATH = /^\/docs(?:[/.?-]|$)/;
+
+/** Security headers of every answer; HSTS only over TLS (directly or behind a trusted proxy that says so). */
+export function securityHeaders(req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  res.setHeader('Content-Security-Policy', DOCS_PATH.test(req.path) ? DOCS_CONTENT_SECURITY_POLICY : API_CONTENT_SECURITY_POLICY);
+  if (req.secure) res.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+  next();
+}
+
+/**
+ * Browsers may call the API from the listed origins only (the web
+ * application's); every other origin gets no CORS allowance, preflights
+ * included. Access tokens travel in the Authorization header, never in
+ * cookies, so credentials stay off.
+ */
+export function applyHttpHardening(app: INestApplication, config: { readonly corsAllowedOrigins: readonly string[] }): void {
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  app.use(securityHeaders);
+  const allowed = new Set(config.corsAllowedOrigins);
+  app.enableCors({
+    origin: (origin: string | undefined, callback: (error: Error | null, allow: boolean) => void) => callback(null, origin !== undefined && allowed.has(origin)),
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Last-Event-ID'],
+    exposedHeaders: ['ETag', 'Location', 'Retry-After'],
+    credentials: false,
+    maxAge: 600,
+  });
+}
