@@ -399,9 +399,9 @@ describe('communication: conversations', () => {
     const view = await communication.http.get(`/v1/conversations/${conversationId}`).set(bearer(mentee.token)).expect(200);
     expect(view.body).toMatchObject({ status: 'closed', closedReason: 'participant_erased', counterpart: { userId: null, role: 'mentor', displayName: null } });
     expect((await menteeStream.waitFor((event) => event.event === 'conversation', 5_000)).data).toMatchObject({ status: 'closed', reason: 'participant_erased' });
-    // The erased person's open stream is cut, and their still-valid token reads nothing any more.
+    // The erased person's open stream is cut, and their token is refused within seconds (user.access_revoked).
     await expectEventually(() => expect(mentorStream.ended).toBe(true));
-    await communication.http.get(`/v1/conversations/${conversationId}/messages`).set(bearer(mentor.token)).expect(404);
+    await expectEventually(() => communication.http.get(`/v1/conversations/${conversationId}/messages`).set(bearer(mentor.token)).expect(401), { timeoutMs: 10_000 });
 
     // A match.accepted read after the erasure (another topic) opens no conversation with them.
     const newMentee = await memberOf(network);

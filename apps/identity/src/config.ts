@@ -111,6 +111,22 @@ export const identityConfigSchema = defineConfig({
     default: 30,
     description: 'lifetime of a refresh token (each refresh issues a new one)',
   },
+  refreshFamilyLifetimeSeconds: {
+    env: 'REFRESH_FAMILY_LIFETIME_SECONDS',
+    type: 'int',
+    min: 1,
+    max: 31_536_000,
+    default: 2_592_000,
+    description: 'absolute lifetime of a login (refresh-token family), counted from the login: no refresh after it, however fresh the token (default 30 days)',
+  },
+  serviceAccountSecretOverlapSeconds: {
+    env: 'SERVICE_ACCOUNT_SECRET_OVERLAP_SECONDS',
+    type: 'int',
+    min: 1,
+    max: 2_592_000,
+    default: 86_400,
+    description: "how long a service account's previous secret, and the tokens got with it, keep working after a rotation (default 24 h)",
+  },
   platformAdminEmail: {
     env: 'PLATFORM_ADMIN_EMAIL',
     type: 'string',

@@ -10,6 +10,7 @@ import { IdentityTokens1764310000000 } from './migrations/1764310000000-identity
 import { IdentityRegistration1764320000000 } from './migrations/1764320000000-identity-registration.migration';
 import { IdentityProfile1764330000000 } from './migrations/1764330000000-identity-profile.migration';
 import { IdentityRegistrationTrust1764340000000 } from './migrations/1764340000000-identity-registration-trust.migration';
+import { IdentityRevocation1765000000200 } from './migrations/1765000000200-identity-revocation.migration';
 import { NetworkEntity } from './networks/infrastructure/network.entity';
 import { ServiceAccountEntity } from './networks/infrastructure/service-account.entity';
 import { NetworksModule } from './networks/networks.module';
@@ -33,7 +34,7 @@ export const identityApp = defineService({
   },
   configSchema: identityConfigSchema,
   entities: [NetworkEntity, UserEntity, ServiceAccountEntity, SigningKeyEntity, RefreshTokenEntity, OneTimeTokenEntity, ProfileEntity, ConsentEntity, AccountMailEntity],
-  migrations: [IdentityInitial1764201700000, IdentityAccounts1764300000000, IdentityTokens1764310000000, IdentityRegistration1764320000000, IdentityProfile1764330000000, IdentityRegistrationTrust1764340000000],
+  migrations: [IdentityInitial1764201700000, IdentityAccounts1764300000000, IdentityTokens1764310000000, IdentityRegistration1764320000000, IdentityProfile1764330000000, IdentityRegistrationTrust1764340000000, IdentityRevocation1765000000200],
   imports: [NetworksModule, AccountsModule, TokensModule, RegistrationModule, ProfileModule],
   accessTokenKeys: {
     inject: [DataSource, APP_CONFIG],

@@ -5,7 +5,9 @@ import type { Logger } from 'pino';
 import { hostname } from 'os';
 import { DataSource } from 'typeorm';
 import { ACCESS_TOKEN_KEYS, type AccessTokenKeysProvider, remoteAccessTokenKeys } from './auth/access-token-keys';
+import { AccessRevokedHandler } from './auth/access-revoked.handler';
 import { AccessTokenGuard } from './auth/access-token.guard';
+import { TokenRevocations } from './auth/token-revocations';
 import { createDataSource, type DatabaseOptions, ensureDatabase, migrate } from './database/data-source';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
@@ -30,8 +32,9 @@ export interface PlatformModuleOptions<C extends PlatformConfig> {
 
 /**
  * Everything a service gets from the platform: database, outbox, event
- * consumer, mail, health, metrics, logging and the shutdown sequence. Global,
- * so feature modules inject `DataSource`, `OutboxWriter`, `Mailer` and `APP_CONFIG`.
+ * consumer, mail, health, metrics, logging, token revocations and the shutdown
+ * sequence. Global, so feature modules inject `DataSource`, `OutboxWriter`,
+ * `Mailer`, `TokenRevocations` and `APP_CONFIG`.
  */
 @Global()
 @Module({})
@@ -96,9 +99,12 @@ export class PlatformModule {
         options.accessTokenKeys
           ? { provide: ACCESS_TOKEN_KEYS, ...options.accessTokenKeys }
           : { provide: ACCESS_TOKEN_KEYS, useFactory: () => remoteAccessTokenKeys(config.authJwksUrl) },
+        TokenRevocations,
+        // Identity records its revocations in the transaction that makes them; the others learn them by event.
+        ...(options.accessTokenKeys ? [] : [AccessRevokedHandler]),
         { provide: APP_GUARD, useClass: AccessTokenGuard },
       ],
-      exports: [APP_CONFIG, PLATFORM_LOGGER, PlatformMetrics, DataSource, OutboxWriter, KafkaConnection, Mailer],
+      exports: [APP_CONFIG, PLATFORM_LOGGER, PlatformMetrics, DataSource, OutboxWriter, KafkaConnection, Mailer, TokenRevocations],
     };
   }
 }

@@ -188,11 +188,53 @@ export const userErased = defineEvent<UserErasedData>({
   },
 });
 
+const accessRevokedSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['userId', 'networkId', 'accountKind', 'tokenEpoch', 'reason', 'revokedAt'],
+  properties: {
+    userId: { ...uuid, description: "The account whose access ends: a person, or a service account (the token's `sub`)." },
+    networkId,
+    accountKind: { type: 'string', enum: ['user', 'service'], description: "The token's `typ` claim." },
+    tokenEpoch: {
+      type: 'integer',
+      minimum: 1,
+      description: 'The lowest token epoch (`tep` claim) still accepted for this account; a token without the claim counts as 0.',
+    },
+    reason: {
+      type: 'string',
+      enum: ['logout', 'password_changed', 'password_reset', 'erased', 'disabled', 'role_revoked', 'service_account_revoked', 'secret_rotated'],
+    },
+    revokedAt: instant,
+  },
+} as const;
+export type UserAccessRevokedData = FromSchema<typeof accessRevokedSchema>;
+export const userAccessRevoked = defineEvent<UserAccessRevokedData>({
+  service: 'identity',
+  aggregate: 'user',
+  verb: 'access_revoked',
+  version: 1,
+  subjectField: 'userId',
+  schema: accessRevokedSchema,
+  description:
+    'Every access token of the account issued before now stops opening doors: every service refuses a token whose epoch ' +
+    'is below `tokenEpoch` within seconds, instead of waiting for its expiry.',
+  example: {
+    userId: '0b7f7d3e-2c4a-4f5e-8d6c-1a2b3c4d5e01',
+    networkId: '3f1c2a9e-5b7d-4c1e-9a8f-2b6d4e0c1a11',
+    accountKind: 'user',
+    tokenEpoch: 3,
+    reason: 'password_changed',
+    revokedAt: '2025-03-02T14:05:00.000Z',
+  },
+});
+
 export const IDENTITY_EVENTS = [
   networkCreated,
   userRegistered,
   userProfileUpdated,
   userRoleGranted,
   userRoleRevoked,
+  userAccessRevoked,
   userErased,
 ] as const;

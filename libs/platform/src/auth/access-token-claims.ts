@@ -10,12 +10,24 @@ export const ACCESS_TOKEN_AUDIENCE = 'passerelle';
 export const ACCESS_TOKEN_ALGORITHM = 'EdDSA';
 
 /** The private claims identity writes beside `sub`, `iss`, `aud`, `iat`, `exp` and `jti`. */
-export function accessTokenClaims(user: Omit<AuthUser, 'userId'>): JWTPayload {
+export function accessTokenClaims(user: Omit<AuthUser, 'userId'>, tokenEpoch: number): JWTPayload {
   return {
     [TOKEN_CLAIMS.networkId]: user.networkId,
     [TOKEN_CLAIMS.roles]: [...user.roles],
     [TOKEN_CLAIMS.kind]: user.kind,
+    [TOKEN_CLAIMS.tokenEpoch]: tokenEpoch,
   };
+}
+
+/**
+ * The account's token epoch the token was issued at. Tokens issued before
+ * epochs existed have no claim and count as 0, so a revocation ends them
+ * too; a claim that is not a non-negative integer makes the token invalid.
+ */
+export function tokenEpochOf(payload: JWTPayload): number | undefined {
+  const epoch = payload[TOKEN_CLAIMS.tokenEpoch];
+  if (epoch === undefined) return 0;
+  return Number.isSafeInteger(epoch) && (epoch as number) >= 0 ? (epoch as number) : undefined;
 }
 
 /**

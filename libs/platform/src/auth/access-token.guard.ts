@@ -11,24 +11,33 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { errors, jwtVerify } from 'jose';
 import { APP_CONFIG, type PlatformConfig } from '../platform-tokens';
-import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, authUserFromClaims } from './access-token-claims';
+import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, authUserFromClaims, tokenEpochOf } from './access-token-claims';
 import { ACCESS_TOKEN_KEYS, type AccessTokenKeys } from './access-token-keys';
 import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
 import type { AccountRole, AuthUser } from './auth-user';
+import { TokenRevocations } from './token-revocations';
 import { VerifiedTokens } from './verified-tokens';
+
+interface VerifiedAccess {
+  readonly user: AuthUser;
+  readonly tokenEpoch: number;
+}
 
 /**
  * Every route needs a valid access token unless it is marked `@Public()`
  * (PRODUCT.md, Security: services verify tokens offline from identity's
  * JWKS). Registered globally by the platform, so a new controller is
- * protected by default instead of open by mistake.
+ * protected by default instead of open by mistake. A token whose epoch is
+ * below the one its account was last revoked at is refused, remembered or
+ * not (token-revocations.ts).
  */
 @Injectable()
 export class AccessTokenGuard implements CanActivate {
-  private readonly verified = new VerifiedTokens();
+  private readonly verified = new VerifiedTokens<VerifiedAccess>();
 
   constructor(
     private readonly reflector: Reflector,
+    private readonly revocations: TokenRevocations,
     @Inject(ACCESS_TOKEN_KEYS) private readonly keys: AccessTokenKeys,
     @Inject(APP_CONFIG) private readonly config: PlatformConfig,
   ) {}
@@ -61,24 +70,8 @@ export class AccessTokenGuard implements CanActivate {
   }
 
   private async verify(token: string, response: Response): Promise<AuthUser> {
-    let user = this.verified.get(token);
-    if (user) return user;
-    try {
-      const { payload } = await jwtVerify(token, this.keys, {
-        algorithms: [ACCESS_TOKEN_ALGORITHM],
-        issuer: this.config.authIssuer,
-        audience: ACCESS_TOKEN_AUDIENCE,
-        requiredClaims: ['sub', 'iat', 'exp', 'jti'],
-      });
-      user = authUserFromClaims(payload);
-      if (user) this.verified.remember(token, user, payload.exp as number);
-    } catch (error) {
-      if (keysUnavailable(error)) {
-        throw new ServiceUnavailableException({ message: 'The signing keys cannot be fetched; retry shortly.', details: [] });
-      }
-      if (!(error instanceof errors.JOSEError)) throw error;
-    }
-    if (!user) {
+    const access = this.verified.get(token) ?? (await this.verifySignature(token));
+    if (!access || this.revocations.refuses(access.user.userId, access.tokenEpoch)) {
       // Which check failed is not said: it would only help someone forging tokens.
       response.setHeader('WWW-Authenticate', 'Bearer realm="passerelle", error="invalid_token"');
       throw new UnauthorizedException({
@@ -86,7 +79,30 @@ export class AccessTokenGuard implements CanActivate {
         details: [{ path: 'authorization', issue: 'is not a valid access token' }],
       });
     }
-    return user;
+    return access.user;
+  }
+
+  private async verifySignature(token: string): Promise<VerifiedAccess | undefined> {
+    try {
+      const { payload } = await jwtVerify(token, this.keys, {
+        algorithms: [ACCESS_TOKEN_ALGORITHM],
+        issuer: this.config.authIssuer,
+        audience: ACCESS_TOKEN_AUDIENCE,
+        requiredClaims: ['sub', 'iat', 'exp', 'jti'],
+      });
+      const user = authUserFromClaims(payload);
+      const tokenEpoch = tokenEpochOf(payload);
+      if (!user || tokenEpoch === undefined) return undefined;
+      const access = { user, tokenEpoch };
+      this.verified.remember(token, access, payload.exp as number);
+      return access;
+    } catch (error) {
+      if (keysUnavailable(error)) {
+        throw new ServiceUnavailableException({ message: 'The signing keys cannot be fetched; retry shortly.', details: [] });
+      }
+      if (!(error instanceof errors.JOSEError)) throw error;
+      return undefined;
+    }
   }
 }
 

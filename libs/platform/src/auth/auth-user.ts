@@ -15,5 +15,9 @@ export interface AuthUser {
   readonly kind: 'user' | 'service';
 }
 
-/** Token claims the platform reads; identity writes exactly these. */
-export const TOKEN_CLAIMS = { networkId: 'nid', roles: 'roles', kind: 'typ' } as const;
+/**
+ * Token claims the platform reads; identity writes exactly these. `tep` is
+ * the account's token epoch when the token was issued: a token whose epoch
+ * is below the one identity last revoked at is refused (token-revocations.ts).
+ */
+export const TOKEN_CLAIMS = { networkId: 'nid', roles: 'roles', kind: 'typ', tokenEpoch: 'tep' } as const;

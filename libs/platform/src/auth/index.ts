@@ -4,3 +4,6 @@ export * from './access-token.guard';
 export * from './auth.decorators';
 export * from './auth-user';
 export * from './network-access';
+export * from './access-revoked.handler';
+export * from './revoked-epochs';
+export * from './token-revocations';

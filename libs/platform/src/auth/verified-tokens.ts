@@ -11,21 +11,22 @@ const MAX_TOKENS = 10_000;
  * expires.
  *
  * Only the whole token string finds an entry, so nothing can be forged
- * through it. An entry lasts until the token expires, and at most
+ * through it. A hit still goes through the revocation check: a revoked
+ * token is refused even while it is remembered here. An entry lasts until the token expires, and at most
  * VERIFIED_TOKEN_TRUST_MS: a key withdrawn from identity's JWKS stops
  * opening doors within that time, as it would after the key cache's refresh.
  * Bounded: the oldest entries go first.
  */
-export class VerifiedTokens {
-  private readonly entries = new Map<string, { readonly user: AuthUser; readonly until: number }>();
+export class VerifiedTokens<T = AuthUser> {
+  private readonly entries = new Map<string, { readonly user: T; readonly until: number }>();
 
   constructor(
     private readonly trustMs = VERIFIED_TOKEN_TRUST_MS,
     private readonly capacity = MAX_TOKENS,
   ) {}
 
-  /** The token's user if it was verified recently and has not expired since. */
-  get(token: string, now = Date.now()): AuthUser | undefined {
+  /** What the token said if it was verified recently and has not expired since. */
+  get(token: string, now = Date.now()): T | undefined {
     const entry = this.entries.get(token);
     if (!entry) return undefined;
     if (now < entry.until) return entry.user;
@@ -34,7 +35,7 @@ export class VerifiedTokens {
   }
 
   /** `expiresAt`: the token's `exp` claim, in seconds since the epoch. */
-  remember(token: string, user: AuthUser, expiresAt: number, now = Date.now()): void {
+  remember(token: string, user: T, expiresAt: number, now = Date.now()): void {
     const until = Math.min(expiresAt * 1000, now + this.trustMs);
     if (until <= now) return;
     this.entries.delete(token);

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { PlatformTables1764201600000 } from './platform-tables.migration';
+import { PlatformTokenRevocations1765000000000 } from './token-revocations.migration';
 
 export interface DatabaseOptions {
   readonly url: string;
@@ -13,15 +14,15 @@ export interface DatabaseOptions {
 
 /**
  * One data source per app. Schema changes only through migrations
- * (never `synchronize`); the platform's own tables (outbox, inbox) come first
- * so every service has them.
+ * (never `synchronize`); the platform's own tables (outbox, inbox, token
+ * revocations) are added to every service's.
  */
 export function createDataSource(options: DatabaseOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url: options.url,
     entities: options.entities,
-    migrations: [PlatformTables1764201600000, ...options.migrations],
+    migrations: [PlatformTables1764201600000, PlatformTokenRevocations1765000000000, ...options.migrations],
     migrationsTransactionMode: 'each',
     synchronize: false,
     poolSize: options.poolSize,

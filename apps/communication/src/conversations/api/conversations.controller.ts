@@ -33,7 +33,7 @@ import {
   SendMessageRequest,
   StreamQuery,
 } from './conversations.dto';
-import { accessTokenExpiry } from './stream-token.middleware';
+import { accessTokenFacts } from './stream-token.middleware';
 
 const NOT_YOURS = 'No such conversation, or not yours: only its mentor and mentee read it (organizers included, everyone else gets this 404).';
 
@@ -52,7 +52,8 @@ export class ConversationStreamController {
     description:
       'Server-Sent Events for all your conversations: `ready` (subscribed), `message` (a message view, `id` = message id), ' +
       '`read` ({conversationId, role, upTo, readAt}), `conversation` ({conversationId, status, reason}), and `token_expired` ' +
-      'before the stream ends when your access token expires. A `: heartbeat` comment comes every 25 s. Reconnect with ' +
+      'before the stream ends when your access token expires, or `access_revoked` when it is revoked (logout, password change, ' +
+      'disabled account, revoked role...). A `: heartbeat` comment comes every 25 s. Reconnect with ' +
       '`Last-Event-ID` to get what you missed; de-duplicate messages by id.',
   })
   @ApiBadRequestResponse({ description: '`Last-Event-ID` is not an event id.' })
@@ -67,7 +68,7 @@ export class ConversationStreamController {
   ): Promise<void> {
     const lastEventId = lastEventIdHeader?.trim() || query.lastEventId;
     if (lastEventId && !isUuid(lastEventId)) throw invalidField('Last-Event-ID', 'must be an id this stream sent (a UUID)');
-    await this.streams.open({ caller, response, lastEventId: lastEventId?.toLowerCase(), expiresAt: accessTokenExpiry(request) });
+    await this.streams.open({ caller, response, lastEventId: lastEventId?.toLowerCase(), ...accessTokenFacts(request) });
   }
 }
 

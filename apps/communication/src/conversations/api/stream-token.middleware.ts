@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { tokenEpochOf } from '@passerelle/platform/auth';
 import { decodeJwt } from 'jose';
 
 /**
@@ -15,14 +16,21 @@ export function streamTokenFromQuery(request: Request, _response: Response, next
   next();
 }
 
-/** When the (already verified) access token of the request expires. */
-export function accessTokenExpiry(request: Request): Date | undefined {
+export interface StreamTokenFacts {
+  /** When the token expires: the stream ends then. */
+  readonly expiresAt?: Date;
+  /** Its token epoch: a revocation above it ends the stream. */
+  readonly tokenEpoch: number;
+}
+
+/** What the stream needs of the request's access token, which the guard has already verified. */
+export function accessTokenFacts(request: Request): StreamTokenFacts {
   const token = /^Bearer (\S+)$/i.exec(request.headers.authorization?.trim() ?? '')?.[1];
-  if (!token) return undefined;
+  if (!token) return { tokenEpoch: 0 };
   try {
-    const { exp } = decodeJwt(token);
-    return typeof exp === 'number' ? new Date(exp * 1000) : undefined;
+    const payload = decodeJwt(token);
+    return { expiresAt: typeof payload.exp === 'number' ? new Date(payload.exp * 1000) : undefined, tokenEpoch: tokenEpochOf(payload) ?? 0 };
   } catch {
-    return undefined;
+    return { tokenEpoch: 0 };
   }
 }

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { APP_CONFIG, PLATFORM_LOGGER } from '@passerelle/platform';
 import type { ConfigOf } from '@passerelle/platform/config';
-import type { AuthUser } from '@passerelle/platform/auth';
+import { type AuthUser, TokenRevocations } from '@passerelle/platform/auth';
 import { TooManyRequestsException } from '@passerelle/platform/http';
 import type { Response } from 'express';
 import type { Logger } from 'pino';
@@ -48,6 +48,8 @@ export interface StreamRequest {
   readonly lastEventId?: string;
   /** When the access token expires: the stream ends then, and the client reconnects with a fresh one. */
   readonly expiresAt?: Date;
+  /** The access token's epoch: the stream ends when the token is revoked. */
+  readonly tokenEpoch: number;
 }
 
 /**
@@ -58,12 +60,15 @@ export interface StreamRequest {
  * through NOTIFY). Events: `ready` once subscribed; `message` (with its id, so
  * `Last-Event-ID` resumes after it); `read` (a read receipt); `conversation`
  * (opened or closed); `token_expired` right before the stream ends at the
- * token's expiry. A comment every `CONVERSATION_STREAM_HEARTBEAT_SECONDS`
+ * token's expiry; `access_revoked` right before it ends because the token was
+ * revoked (within about a second of the revocation reaching this service, on
+ * whichever replica holds the stream). A comment every `CONVERSATION_STREAM_HEARTBEAT_SECONDS`
  * keeps proxies from closing an idle stream.
  */
 @Injectable()
 export class ConversationStreams implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly byUser = new Map<string, Set<SseStream>>();
+  private readonly tokenEpochs = new WeakMap<SseStream, number>();
   private heartbeat?: NodeJS.Timeout;
   private deliveries: Promise<void> = Promise.resolve();
   private stopping = false;
@@ -73,8 +78,10 @@ export class ConversationStreams implements OnApplicationBootstrap, BeforeApplic
     private readonly listener: ConversationSignalListener,
     @Inject(APP_CONFIG) private readonly config: StreamConfig,
     @Inject(PLATFORM_LOGGER) private readonly logger: Logger,
+    revocations: TokenRevocations,
   ) {
     listener.subscribe({ signal: (signal) => this.enqueue(signal), reset: () => this.endAll() });
+    revocations.onRevoked((userId, tokenEpoch) => this.endRevoked(userId, tokenEpoch));
   }
 
   onApplicationBootstrap(): void {
@@ -110,6 +117,7 @@ export class ConversationStreams implements OnApplicationBootstrap, BeforeApplic
       throw new TooManyRequestsException(RETRY_MS / 1000, `At most ${this.config.conversationStreamsPerUser} open streams per person; close one first.`);
     }
     const stream = new SseStream(response, caller.userId, caller.networkId);
+    this.tokenEpochs.set(stream, request.tokenEpoch);
     own.add(stream);
     this.byUser.set(caller.userId, own);
     stream.onClose(() => this.forget(stream));
@@ -135,6 +143,13 @@ export class ConversationStreams implements OnApplicationBootstrap, BeforeApplic
       const timer = setTimeout(() => stream.end(sseFrame({ event: 'token_expired', data: { reconnect: 'with a fresh access token' } })), Math.max(0, request.expiresAt.getTime() - Date.now()));
       timer.unref();
       stream.onClose(() => clearTimeout(timer));
+    }
+  }
+
+  /** Ends the streams opened with a token the revocation refuses; those opened since with a fresh token stay. */
+  private endRevoked(userId: string, lowestEpoch: number): void {
+    for (const stream of [...(this.byUser.get(userId) ?? [])]) {
+      if ((this.tokenEpochs.get(stream) ?? 0) < lowestEpoch) stream.end(sseFrame({ event: 'access_revoked', data: { reconnect: 'after logging in again' } }));
     }
   }
 

@@ -39,3 +39,10 @@ export class UserRolesResponse {
   @ApiProperty({ format: 'uuid' }) networkId: string;
   @ApiProperty({ type: [String] }) roles: AccountRole[];
 }
+
+export class UserStatusResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) networkId: string;
+  @ApiProperty({ enum: ['active', 'disabled'], description: '`disabled`: cannot log in or refresh, and every token is refused.' })
+  status: 'active' | 'disabled';
+}

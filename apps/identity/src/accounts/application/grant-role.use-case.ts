@@ -1,10 +1,10 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { userRoleGranted } from '@passerelle/contracts';
 import type { AccountRole, AuthUser } from '@passerelle/platform/auth';
 import { OutboxWriter } from '@passerelle/platform/outbox';
 import { DataSource } from 'typeorm';
-import { canManageNetwork, canSeeNetwork } from '@passerelle/platform/auth';
-import { UserEntity } from '../infrastructure/user.entity';
+import type { UserEntity } from '../infrastructure/user.entity';
+import { findManagedUser } from './managed-user';
 
 /** The roles a person can be granted through the API; `integrator` belongs to service accounts, `platform_admin` to configuration. */
 export const GRANTABLE_ROLES = ['organizer'] as const satisfies readonly AccountRole[];
@@ -33,16 +33,7 @@ export class GrantRoleUseCase {
   async execute(command: GrantRoleCommand): Promise<UserEntity> {
     const { caller } = command;
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(UserEntity, { where: { id: command.userId }, lock: { mode: 'pessimistic_write' } });
-      if (!user || user.status === 'erased' || !canSeeNetwork(caller, user.networkId)) {
-        throw new NotFoundException({ message: 'No such user.', details: [{ path: 'id', issue: 'does not name a user of your network' }] });
-      }
-      if (!canManageNetwork(caller, user.networkId)) {
-        throw new ForbiddenException({
-          message: 'Only an organizer of this network may grant roles.',
-          details: [{ path: 'authorization', issue: 'requires the role organizer' }],
-        });
-      }
+      const user = await findManagedUser(manager, caller, command.userId, 'grant roles');
       if (user.roles.includes(command.role)) return user;
       user.roles = [...user.roles, command.role];
       const saved = await manager.save(user);

@@ -31,6 +31,14 @@ export class UserEntity {
   @Column('text', { array: true })
   roles: AccountRole[];
 
+  /**
+   * Written into every access token; raising it revokes the tokens issued
+   * before (tokens/infrastructure/refresh-token.revoker.ts). Only the
+   * revoker's own UPDATE raises it: a save of a stale copy must never lower it.
+   */
+  @Column({ type: 'int', name: 'token_epoch', update: false })
+  tokenEpoch: number;
+
   @Column('timestamptz', { name: 'registered_at' })
   registeredAt: Date;
 

@@ -51,3 +51,29 @@ export class ServiceAccountResponse {
   @ApiProperty({ description: 'The `client_id` of the client-credentials grant.' }) clientId: string;
   @ApiProperty({ description: 'Shown only in this answer: store it now.' }) clientSecret: string;
 }
+
+export class ServiceAccountView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'The `client_id` of the client-credentials grant.' }) clientId: string;
+  @ApiProperty({ format: 'uuid', description: 'Who created it (it outlives their account).' }) createdBy: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When its secret was last rotated.' }) rotatedAt: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'During a rotation overlap: until when the previous secret, and the tokens got with it, keep working.',
+  })
+  previousSecretValidUntil: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Once revoked: no secret works and its tokens are refused.' })
+  revokedAt: string | null;
+}
+
+export class RotatedSecretResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() clientId: string;
+  @ApiProperty({ description: 'The new secret, shown only in this answer: store it now.' }) clientSecret: string;
+  @ApiProperty({ format: 'date-time', description: 'Until when the previous secret, and the tokens got with it, keep working.' })
+  previousSecretValidUntil: string;
+}

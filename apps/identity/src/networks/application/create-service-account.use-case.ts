@@ -1,13 +1,13 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@passerelle/platform/auth';
 import { randomBytes } from 'crypto';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { PasswordHasher } from '../../accounts/infrastructure/password-hasher';
-import { canManageNetwork, canSeeNetwork } from '@passerelle/platform/auth';
 import { NetworkEntity } from '../infrastructure/network.entity';
 import { ServiceAccountEntity } from '../infrastructure/service-account.entity';
 import { networkNotFound } from './get-network.use-case';
+import { assertManagesServiceAccounts } from './managed-service-account';
 
 export interface CreatedServiceAccount {
   readonly id: string;
@@ -25,13 +25,7 @@ export class CreateServiceAccountUseCase {
   ) {}
 
   async execute(caller: AuthUser, networkId: string, name: string): Promise<CreatedServiceAccount> {
-    if (!canSeeNetwork(caller, networkId)) throw networkNotFound();
-    if (!canManageNetwork(caller, networkId)) {
-      throw new ForbiddenException({
-        message: 'Only an organizer of this network may create service accounts.',
-        details: [{ path: 'authorization', issue: 'requires the role organizer' }],
-      });
-    }
+    assertManagesServiceAccounts(caller, networkId);
     if (!(await this.dataSource.getRepository(NetworkEntity).existsBy({ id: networkId }))) throw networkNotFound();
     const clientId = `psl_${randomBytes(16).toString('base64url')}`;
     const clientSecret = randomBytes(32).toString('base64url');
@@ -44,6 +38,10 @@ export class CreateServiceAccountUseCase {
       createdBy: caller.userId,
       createdAt: new Date(),
       revokedAt: null,
+      revokedBy: null,
+      previousSecretHash: null,
+      previousSecretUntil: null,
+      rotatedAt: null,
     });
     return { id: account.id, clientId, clientSecret };
   }

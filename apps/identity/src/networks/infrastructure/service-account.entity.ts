@@ -27,4 +27,25 @@ export class ServiceAccountEntity {
 
   @Column('timestamptz', { name: 'revoked_at', nullable: true })
   revokedAt: Date | null;
+
+  @Column('uuid', { name: 'revoked_by', nullable: true })
+  revokedBy: string | null;
+
+  /**
+   * Written into every access token. Tokens got with the previous secret
+   * carry `tokenEpoch - 1`, so the end of the overlap revokes exactly them.
+   * Only the revoker's own UPDATE raises it: a save of a stale copy must never lower it.
+   */
+  @Column({ type: 'int', name: 'token_epoch', update: false })
+  tokenEpoch: number;
+
+  /** The secret a rotation replaced, accepted until `previousSecretUntil`. */
+  @Column('text', { name: 'previous_secret_hash', nullable: true })
+  previousSecretHash: string | null;
+
+  @Column('timestamptz', { name: 'previous_secret_until', nullable: true })
+  previousSecretUntil: Date | null;
+
+  @Column('timestamptz', { name: 'rotated_at', nullable: true })
+  rotatedAt: Date | null;
 }

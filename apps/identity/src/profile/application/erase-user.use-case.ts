@@ -34,9 +34,10 @@ export interface EraseUserCommand {
  * - already published outbox rows keyed by the user are deleted (user.registered
  *   and profile_updated carry the address and name); unpublished ones still go
  *   out, in order, and the relay's retention removes them afterwards;
- * - refresh tokens are revoked; access tokens live until they expire but
- *   every /users/me route answers 404 for an erased account;
- * - service accounts are not the person's and are left alone;
+ * - refresh tokens are revoked, and so are access tokens, on every service
+ *   within seconds (`user.access_revoked`);
+ * - service accounts are not the person's and are left alone: the network's
+ *   organizers still list, rotate and revoke those this person created;
  * - `user.erased` is published so every service does its part.
  */
 @Injectable()
@@ -69,7 +70,7 @@ export class EraseUserUseCase {
       ]);
       await manager.query('DELETE FROM profiles WHERE user_id = $1', [user.id]);
       await manager.query('DELETE FROM outbox WHERE message_key = $1 AND published_at IS NOT NULL', [user.id]);
-      await this.refreshTokens.revokeAll(manager, user.id);
+      await this.refreshTokens.revokeAll(manager, user.id, 'erased');
 
       user.email = erasedEmail(user.id);
       user.displayName = ERASED_DISPLAY_NAME;

@@ -70,7 +70,7 @@ export class ChangePasswordUseCase {
         });
       }
       await manager.update(UserEntity, { id: user.id }, { passwordHash: await this.hasher.hash(command.newPassword) });
-      await this.sessions.revokeAll(manager, user.id);
+      await this.sessions.revokeAll(manager, user.id, 'password_changed');
     });
   }
 }

@@ -60,7 +60,7 @@ export class ConfirmPasswordResetUseCase {
           ? { passwordHash, status: 'active', emailVerifiedAt: new Date() }
           : { passwordHash },
       );
-      await this.sessions.revokeAll(manager, user.id);
+      await this.sessions.revokeAll(manager, user.id, 'password_reset');
     });
     await this.throttle.succeeded(policy, attemptId, accountKey);
   }

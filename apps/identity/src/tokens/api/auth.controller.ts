@@ -46,7 +46,9 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOkResponse({ type: SessionTokensResponse })
-  @ApiUnauthorizedResponse({ description: 'Unknown, expired, revoked or already used (the last revokes the whole login).' })
+  @ApiUnauthorizedResponse({
+    description: 'Unknown, expired, revoked or already used (the last revokes the whole login), or the login is older than REFRESH_FAMILY_LIFETIME_SECONDS.',
+  })
   async refreshSession(@Body() body: RefreshTokenRequest): Promise<SessionTokensResponse> {
     const tokens = await this.refresh.execute(body.refreshToken);
     return { ...tokens, tokenType: 'Bearer' };
@@ -54,7 +56,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Every refresh token of this login is revoked.' })
+  @ApiNoContentResponse({ description: "Every refresh token of this login is revoked, and the person's access tokens are refused on every service within seconds." })
   async logOut(@Body() body: RefreshTokenRequest): Promise<void> {
     await this.logout.execute(body.refreshToken);
   }

@@ -15,7 +15,9 @@ export interface ClientCredentialsCommand {
 /**
  * The OAuth 2.0 client-credentials grant for integrators (PRODUCT.md, Roles):
  * an access token of the service account's network with the `integrator`
- * role, and no refresh token (the integrator simply asks again).
+ * role, and no refresh token (the integrator simply asks again). During a
+ * rotation's overlap the previous secret works too; its tokens carry the
+ * epoch below the account's, so the end of the overlap revokes them.
  */
 @Injectable()
 export class ClientCredentialsUseCase {
@@ -32,13 +34,21 @@ export class ClientCredentialsUseCase {
     const account = await this.dataSource
       .getRepository(ServiceAccountEntity)
       .findOneBy({ clientId: command.clientId, revokedAt: IsNull() });
-    const accepted = account
-      ? await this.passwords.verify(account.secretHash, command.clientSecret)
-      : await this.passwords.verifyNothing(command.clientSecret);
-    if (!account || !accepted) {
+    const tokenEpoch = account ? await this.epochOfSecret(account, command.clientSecret) : await this.passwords.verifyNothing(command.clientSecret);
+    if (!account || typeof tokenEpoch !== 'number') {
       throw new UnauthorizedException({ message: 'Invalid client credentials.', details: [] });
     }
     await this.throttle.succeeded(LOGIN_THROTTLE, attemptId, accountKey);
-    return this.tokens.accessToken({ userId: account.id, networkId: account.networkId, roles: ['integrator'], kind: 'service' });
+    return this.tokens.accessToken({ userId: account.id, networkId: account.networkId, roles: ['integrator'], kind: 'service' }, tokenEpoch);
+  }
+
+  /** The epoch a token got with `secret` carries, or undefined when the secret is not (or no longer) the account's. */
+  private async epochOfSecret(account: ServiceAccountEntity, secret: string): Promise<number | undefined> {
+    if (await this.passwords.verify(account.secretHash, secret)) return account.tokenEpoch;
+    const { previousSecretHash, previousSecretUntil } = account;
+    if (previousSecretHash && previousSecretUntil && previousSecretUntil > new Date() && (await this.passwords.verify(previousSecretHash, secret))) {
+      return account.tokenEpoch - 1;
+    }
+    return undefined;
   }
 }

@@ -58,9 +58,9 @@ export class LoginUseCase {
     if (!user || !accepted) throw invalidCredentials();
 
     await this.throttle.succeeded(LOGIN_THROTTLE, attemptId, accountKey);
-    const access = await this.tokens.accessToken({ userId: user.id, networkId: user.networkId, roles: user.roles, kind: 'user' });
+    const access = await this.tokens.accessToken({ userId: user.id, networkId: user.networkId, roles: user.roles, kind: 'user' }, user.tokenEpoch);
     const refreshToken = await this.dataSource.transaction((manager) =>
-      this.tokens.refreshToken(manager, { userId: user.id, networkId: user.networkId }, uuidv7()),
+      this.tokens.refreshToken(manager, { userId: user.id, networkId: user.networkId }, { familyId: uuidv7(), familyStartedAt: new Date() }),
     );
     return { ...access, refreshToken };
   }

@@ -5,7 +5,7 @@ import { SignJWT } from 'jose';
 import type { EntityManager } from 'typeorm';
 import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
 import type { IdentityConfig } from '../../config';
-import { newRefreshToken, refreshTokenHash } from '../domain/refresh-token';
+import { newRefreshToken, refreshFamilyEnd, refreshTokenHash } from '../domain/refresh-token';
 import { RefreshTokenEntity } from '../infrastructure/refresh-token.entity';
 import { SigningKeyStore } from '../infrastructure/signing-key.store';
 
@@ -22,10 +22,11 @@ export class TokenIssuer {
     @Inject(APP_CONFIG) private readonly config: IdentityConfig,
   ) {}
 
-  async accessToken(user: AuthUser): Promise<IssuedAccessToken> {
+  /** `tokenEpoch`: the account's current epoch (tokens/infrastructure/refresh-token.revoker.ts). */
+  async accessToken(user: AuthUser, tokenEpoch: number): Promise<IssuedAccessToken> {
     const { kid, privateKey } = await this.keys.signingKey();
     const expiresIn = this.config.accessTokenTtlSeconds;
-    const accessToken = await new SignJWT(accessTokenClaims(user))
+    const accessToken = await new SignJWT(accessTokenClaims(user, tokenEpoch))
       .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, kid, typ: 'JWT' })
       .setIssuer(this.config.authIssuer)
       .setAudience(ACCESS_TOKEN_AUDIENCE)
@@ -37,18 +38,29 @@ export class TokenIssuer {
     return { accessToken, expiresIn };
   }
 
-  /** A new refresh token of `familyId`, written in the caller's transaction; only its hash is kept. */
-  async refreshToken(manager: EntityManager, owner: { userId: string; networkId: string }, familyId: string): Promise<string> {
+  /**
+   * A new refresh token of the family (login) `familyId`, begun at
+   * `familyStartedAt`, written in the caller's transaction; only its hash is
+   * kept. It expires with the family at the latest.
+   */
+  async refreshToken(
+    manager: EntityManager,
+    owner: { userId: string; networkId: string },
+    family: { familyId: string; familyStartedAt: Date },
+  ): Promise<string> {
     const token = newRefreshToken();
     const now = new Date();
+    const familyEnd = refreshFamilyEnd(family.familyStartedAt, this.config.refreshFamilyLifetimeSeconds);
+    const expiresAt = Math.min(now.getTime() + this.config.refreshTokenTtlDays * 86_400_000, familyEnd.getTime());
     await manager.insert(RefreshTokenEntity, {
       id: uuidv7(),
-      familyId,
+      familyId: family.familyId,
+      familyStartedAt: family.familyStartedAt,
       userId: owner.userId,
       networkId: owner.networkId,
       tokenHash: refreshTokenHash(token),
       createdAt: now,
-      expiresAt: new Date(now.getTime() + this.config.refreshTokenTtlDays * 86_400_000),
+      expiresAt: new Date(expiresAt),
       usedAt: null,
       revokedAt: null,
     });

@@ -8,3 +8,12 @@ export function newRefreshToken(): string {
 export function refreshTokenHash(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest();
 }
+
+/**
+ * When a login ends for good: its refresh tokens are refused from then on,
+ * however recently each was issued, so a stolen refresh token cannot be
+ * kept alive forever by refreshing it.
+ */
+export function refreshFamilyEnd(familyStartedAt: Date, lifetimeSeconds: number): Date {
+  return new Date(familyStartedAt.getTime() + lifetimeSeconds * 1000);
+}

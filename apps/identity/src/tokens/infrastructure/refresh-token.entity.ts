@@ -25,6 +25,10 @@ export class RefreshTokenEntity {
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;
 
+  /** When the family's first token was issued (the login): no refresh after REFRESH_FAMILY_LIFETIME_SECONDS from it. */
+  @Column('timestamptz', { name: 'family_started_at' })
+  familyStartedAt: Date;
+
   @Column('timestamptz', { name: 'expires_at' })
   expiresAt: Date;
 
