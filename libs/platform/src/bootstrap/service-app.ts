@@ -1,5 +1,5 @@
-import { type INestApplication, PayloadTooLargeException } from '@nestjs/common';
-import { json, type NextFunction, type Request, type Response } from 'express';
+import type { INestApplication } from '@nestjs/common';
+import { json } from 'express';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
@@ -8,8 +8,9 @@ import { createDataSource, ensureDatabase, migrate } from '../database/data-sour
 import { kafkaSecurityOf } from '../kafka/kafka-connection';
 import { HttpErrorFilter } from '../http/http-error.filter';
 import { requestObserver } from '../http/request-observer.middleware';
+import { bodyErrorsInSharedShape, inspectParsedBody, requireDocumentedBodyTypes } from '../http/body-guard';
 import { applyHttpHardening } from '../http/security-headers';
-import { createValidationPipe, invalidField } from '../http/validation';
+import { createValidationPipe } from '../http/validation';
 import { createLogger, PinoNestLogger } from '../observability/logger';
 import { PlatformMetrics } from '../observability/metrics';
 import { startTracing } from '../observability/tracing';
@@ -33,12 +34,6 @@ export async function createServiceApp<S extends ConfigSchema>(
   // Per-address throttling needs the client's address, not the Ingress's.
   if (config.httpTrustProxyHops > 0) app.getHttpAdapter().getInstance().set('trust proxy', config.httpTrustProxyHops);
   applyHttpHardening(app, config);
-  app.use(requestObserver(description.service, app.get(PlatformMetrics), logger));
-  app.use(json({ limit: '1mb' }), bodyErrorsInSharedShape);
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpErrorFilter(logger));
-  app.enableShutdownHooks();
-
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -48,18 +43,15 @@ export async function createServiceApp<S extends ConfigSchema>(
       .addBearerAuth()
       .build(),
   );
+  app.use(requestObserver(description.service, app.get(PlatformMetrics), logger));
+  // Any JSON value is parsed (not only objects and arrays), so that a scalar
+  // body is refused by validation like an array, naming the body.
+  app.use(requireDocumentedBodyTypes(document), json({ limit: '1mb', strict: false }), bodyErrorsInSharedShape, inspectParsedBody);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter(logger));
+  app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
-}
-
-/** Malformed or oversized bodies become errors in the shared shape, naming the body. */
-function bodyErrorsInSharedShape(error: unknown, _req: Request, _res: Response, next: NextFunction): void {
-  const type = (error as { type?: unknown })?.type;
-  if (type === 'entity.parse.failed') return next(invalidField('body', 'is not valid JSON'));
-  if (type === 'entity.too.large') {
-    return next(new PayloadTooLargeException({ message: 'The request body is too large.', details: [{ path: 'body', issue: 'exceeds 1 MB' }] }));
-  }
-  next(error);
 }
 
 /**

@@ -4,3 +4,4 @@ export * from './security-headers';
 export * from './too-many-requests.exception';
 export * from './validation';
 export * from './page-query';
+export * from './body-guard';

@@ -129,6 +129,18 @@ describe('createValidationPipe', () => {
     });
     expect((response as { details: unknown[] }).details).toHaveLength(3);
   });
+
+  it('refuses a body that is not an object, naming the body; no body at all counts as {}', async () => {
+    for (const body of [[], [valid], null, 'text', 3, true]) {
+      const error = await pipe.transform(body, { type: 'body', metatype: Person }).catch((caught: unknown) => caught);
+      expect((error as BadRequestException).getResponse()).toEqual({
+        message: 'The request is invalid.',
+        details: [{ path: 'body', issue: 'must be a JSON object' }],
+      });
+    }
+    const missing = await pipe.transform(undefined, { type: 'body', metatype: Person }).catch((caught: BadRequestException) => caught.getResponse());
+    expect((missing as { details: Array<{ path: string }> }).details.map((detail) => detail.path)).toEqual(expect.arrayContaining(['email', 'confidence']));
+  });
 });
 
 describe('invalidField and uuidParam', () => {

@@ -1,4 +1,4 @@
-import { BadRequestException, ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, BadRequestException, ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
 
 export interface ErrorDetail {
   readonly path: string;
@@ -11,7 +11,7 @@ export interface ErrorDetail {
  * field and why, all at once.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ObjectBodyValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -22,6 +22,21 @@ export function createValidationPipe(): ValidationPipe {
         details: flattenValidationErrors(errors),
       }),
   });
+}
+
+/**
+ * A body validated against a class must be a JSON object: an array would be
+ * validated item by item against nothing, and `null` taken for an empty
+ * object. A request without any body still counts as `{}`, so its missing
+ * fields are named one by one.
+ */
+class ObjectBodyValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && this.toValidate(metadata) && value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      throw invalidField('body', 'must be a JSON object');
+    }
+    return super.transform(value, metadata);
+  }
 }
 
 export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): ErrorDetail[] {

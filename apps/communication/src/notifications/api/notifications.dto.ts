@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { PageQuery } from '@passerelle/platform/http';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { type Language, LANGUAGES, OPTIONAL_CATEGORIES, type OptionalCategory } from '../domain/templates';
 
 /** Keyset pages over your own notifications: no network scope to name. */
@@ -59,6 +59,7 @@ export class UpdatePreferencesRequest {
 
   @ApiPropertyOptional({ type: EmailCategories, description: 'Optional mail, per category (true: send). Session invitations are always sent.' })
   @IsOptional()
+  @IsObject({ message: 'must be an object' })
   @ValidateNested()
   @Type(() => EmailCategories)
   email?: EmailCategories;

@@ -6,6 +6,7 @@ import {
   IsDefined,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -106,6 +107,7 @@ export class SubmitFeedbackRequest {
   @ApiPropertyOptional({ type: ScalesAnswer, description: "exit (required), pulse (optional): the baseline's four scales again." })
   @ValidateIf((body: SubmitFeedbackRequest) => body.form === 'exit' || body.scales !== undefined)
   @IsDefined({ message: requiredFor(['exit']) })
+  @IsObject({ message: 'must be an object' })
   @ValidateNested()
   @Type(() => ScalesAnswer)
   scales?: ScalesAnswer;
@@ -113,14 +115,16 @@ export class SubmitFeedbackRequest {
   @ApiPropertyOptional({ type: OutcomesAnswer, description: 'exit (required): outcomes since the programme started.' })
   @ValidateIf((body: SubmitFeedbackRequest) => body.form === 'exit' || body.outcomes !== undefined)
   @IsDefined({ message: requiredFor(['exit']) })
+  @IsObject({ message: 'must be an object' })
   @ValidateNested()
   @Type(() => OutcomesAnswer)
   outcomes?: OutcomesAnswer;
 
-  @ApiPropertyOptional({ type: [String], description: 'exit: skills gained (taxonomy ids).' })
+  @ApiPropertyOptional({ type: [String], description: 'exit: skills gained (taxonomy ids, at most 64 characters each).' })
   @IsOptional()
   @IsArray({ message: 'must be a list' })
   @ArrayMaxSize(30, { message: 'holds at most 30 skills' })
+  @MaxLength(64, { each: true, message: 'each skill must be at most 64 characters' })
   @Matches(TAG, { each: true, message: 'each skill must be a taxonomy id (lower case, digits, - or _)' })
   skillsGained?: string[];
 

@@ -35,47 +35,47 @@ export class UpdateProfileRequest {
   @MaxLength(PROFILE_LIMITS.displayName)
   displayName?: string;
 
-  @ApiPropertyOptional({ nullable: true, minimum: PROFILE_LIMITS.firstGraduationYear, description: 'Up to ten years from now.' })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: PROFILE_LIMITS.firstGraduationYear, description: 'Up to ten years from now.' })
   @IsOptional()
   @IsInt({ message: 'must be an integer' })
   @Min(PROFILE_LIMITS.firstGraduationYear)
   @Satisfies('maxGraduationYear', (value) => typeof value === 'number' && value <= latestGraduationYear(), 'must be at most ten years from now')
   graduationYear?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: TEXT, example: 'MSc Computer Science' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: TEXT, example: 'MSc Computer Science' })
   @IsOptional()
   @IsString({ message: 'must be a string' })
   @IsNotEmpty({ message: 'must not be empty' })
   @MaxLength(TEXT)
   degree?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: TEXT, example: 'Software' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: TEXT, example: 'Software' })
   @IsOptional()
   @IsString({ message: 'must be a string' })
   @IsNotEmpty({ message: 'must not be empty' })
   @MaxLength(TEXT)
   industry?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: TEXT })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: TEXT })
   @IsOptional()
   @IsString({ message: 'must be a string' })
   @IsNotEmpty({ message: 'must not be empty' })
   @MaxLength(TEXT)
   employer?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: TEXT, example: 'Lyon' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: TEXT, example: 'Lyon' })
   @IsOptional()
   @IsString({ message: 'must be a string' })
   @IsNotEmpty({ message: 'must not be empty' })
   @MaxLength(TEXT)
   city?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'ISO 3166-1 alpha-2, upper case.', example: 'FR' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'ISO 3166-1 alpha-2, upper case.', example: 'FR' })
   @IsOptional()
   @Satisfies('isIsoCountry', isIsoCountry, 'must be an ISO 3166-1 alpha-2 country code, e.g. FR')
   country?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'IANA time zone.', example: 'Europe/Paris' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'IANA time zone.', example: 'Europe/Paris' })
   @IsOptional()
   @Satisfies('isIanaTimeZone', isIanaTimeZone, 'must be an IANA time zone, e.g. Europe/Paris')
   timeZone?: string | null;
@@ -88,7 +88,7 @@ export class UpdateProfileRequest {
   @Satisfies('isIsoLanguage', isIsoLanguage, 'each must be an ISO 639-1 language code, e.g. fr', { each: true })
   languages?: string[] | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: PROFILE_LIMITS.bio })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: PROFILE_LIMITS.bio })
   @IsOptional()
   @IsString({ message: 'must be a string' })
   @MaxLength(PROFILE_LIMITS.bio)

@@ -34,6 +34,7 @@ export class EnrollmentAnswersRequest {
   capacity?: number;
 
   @ApiProperty({ type: BaselineDto, description: 'The baseline self-assessment the exit survey compares with.' })
+  @IsObject({ message: 'must be an object' })
   @ValidateNested()
   @Type(() => BaselineDto)
   baseline: BaselineDto;

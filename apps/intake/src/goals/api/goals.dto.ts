@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsISO8601, IsNumber, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsNumber, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PROGRAM_ROLES, type ProgramRole } from '../../programs/domain/program';
 import { PROGRAM_OBJECTIVES, type ProgramObjective } from '../../programs/domain/program';
 import { GOAL_METRICS } from '../domain/smart-goal';
@@ -15,17 +15,19 @@ const METRICS = GOAL_METRICS.map((metric) => `\`${metric.id}\` (${metric.objecti
  * and time-bound is the SMART check's answer, criterion by criterion.
  */
 export class SetGoalRequest {
-  @ApiProperty({ example: 'Obtain three interviews for data analyst roles in banking', maxLength: 200, description: 'The outcome, concretely (the S of SMART).' })
+  @ApiProperty({ example: 'Obtain three interviews for data analyst roles in banking', maxLength: 400, description: 'The outcome, concretely (the S of SMART).' })
   @IsString()
   @MaxLength(400)
   title: string;
 
   @ApiProperty({ enum: PROGRAM_OBJECTIVES, description: "One of the programme's objectives (the R)." })
-  @IsString()
+  @IsIn(PROGRAM_OBJECTIVES, { message: `must be one of ${PROGRAM_OBJECTIVES.join(', ')}` })
   objective: string;
 
-  @ApiProperty({ example: 'interviews_obtained', description: `What is counted (the M): ${METRICS}.` })
+  // An unknown metric fails the SMART check's "measurable", which names every criterion at once.
+  @ApiProperty({ example: 'interviews_obtained', maxLength: 64, description: `What is counted (the M): ${METRICS}.` })
   @IsString()
+  @MaxLength(64)
   metric: string;
 
   @ApiProperty({ example: 3, description: 'The value that means done (the A: within the metric\'s bounds and pace).' })

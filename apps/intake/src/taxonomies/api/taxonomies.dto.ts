@@ -5,6 +5,8 @@ import { IsBoolean, IsOptional, IsString, MaxLength, ValidateIf } from 'class-va
 import { TAXONOMY_KINDS, type TaxonomyKind } from '../../surveys/domain/question';
 import { MAX_TERMS_PER_KIND, TERM_ID_MAX, TERM_LABEL_MAX } from '../domain/taxonomy-term';
 
+/** The domain counts a label's characters; at the edge, UTF-16 units bound them (two at most per character). */
+const LABEL_UNITS_MAX = TERM_LABEL_MAX * 2;
 const BOOLEAN_MESSAGE = { message: 'must be true or false' };
 
 /** Optional, but `null` is not a way to leave a field out: it is checked (and refused) like any other value. */
@@ -40,6 +42,7 @@ export class AddTermRequest {
   })
   @OptionalNotNull()
   @IsString()
+  @MaxLength(LABEL_UNITS_MAX, { message: `must be at most ${TERM_LABEL_MAX} characters` })
   label?: string;
 }
 
@@ -47,6 +50,7 @@ export class UpdateTermRequest {
   @ApiPropertyOptional({ example: 'Prompt design', maxLength: TERM_LABEL_MAX, description: 'The id stays: answers already given refer to it.' })
   @OptionalNotNull()
   @IsString()
+  @MaxLength(LABEL_UNITS_MAX, { message: `must be at most ${TERM_LABEL_MAX} characters` })
   label?: string;
 
   @ApiPropertyOptional({ description: 'true retires the term (new answers may no longer pick it; answers given before keep it), false brings it back.' })
