@@ -24,6 +24,7 @@ import {
   sessionNoShow,
   sessionScheduled,
   TOPICS,
+  userAccessRevoked,
   userErased,
   userRegistered,
   userRoleGranted,
@@ -718,6 +719,8 @@ describe('a whole mentoring programme, end to end, through the public APIs of th
           [userRegistered, 1 + MENTORS + MENTEES],
           [userRoleGranted, 1],
           [userErased, 1],
+          // The erasure ends the person's access tokens on every service.
+          [userAccessRevoked, 1],
           [programPublished, 1],
           [enrollmentSubmitted, MENTORS + MENTEES],
           [goalSet, ledger.goals.length],

@@ -146,6 +146,7 @@ describe('service commands', () => {
         'service_accounts',
         'signing_keys',
         'throttle_attempts',
+        'token_revocations',
         'users',
       ]);
     } finally {

@@ -6,7 +6,7 @@ import { nodeArgsOf } from '../../tools/deploy/deployment-settings';
 /**
  * Logs hold no personal data, even when PostgreSQL fails on it: identity run
  * as a process (its real stdout captured), its database made to refuse one
- * registration with an error that repeats the address in its message,
+ * registration (the pending registration's row) with an error that repeats the address in its message,
  * detail, hint and context, while TypeORM holds it among the query's
  * parameters. The unhandled error is logged, and the address is nowhere.
  */
@@ -32,12 +32,12 @@ describe('logs without personal data', () => {
         END IF;
         RETURN NEW;
       END $$`);
-    await database.query('DROP TRIGGER IF EXISTS refuse_for_redaction_test ON users');
-    await database.query('CREATE TRIGGER refuse_for_redaction_test BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION refuse_for_redaction_test()');
+    await database.query('DROP TRIGGER IF EXISTS refuse_for_redaction_test ON one_time_tokens');
+    await database.query('CREATE TRIGGER refuse_for_redaction_test BEFORE INSERT OR UPDATE ON one_time_tokens FOR EACH ROW EXECUTE FUNCTION refuse_for_redaction_test()');
   });
 
   afterAll(async () => {
-    await database?.query('DROP TRIGGER IF EXISTS refuse_for_redaction_test ON users').catch(() => undefined);
+    await database?.query('DROP TRIGGER IF EXISTS refuse_for_redaction_test ON one_time_tokens').catch(() => undefined);
     await database?.end();
     await identity?.terminate().catch(() => undefined);
     await smtp?.stop();
@@ -80,7 +80,7 @@ describe('logs without personal data', () => {
         }),
       }),
     ]);
-    expect(logged[0].err.query).toMatch(/^INSERT INTO "users"/);
+    expect(logged[0].err.query).toMatch(/^INSERT INTO "one_time_tokens"/);
     const everything = log.join('\n');
     expect(everything).not.toContain(localPart);
     expect(everything).not.toContain('redaction-test.example.org');

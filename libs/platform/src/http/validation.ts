@@ -42,7 +42,9 @@ class ObjectBodyValidationPipe extends ValidationPipe {
 export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, text]) => ({
+    // A missing field is named once, as missing, not also for every shape it does not have.
+    const constraints = error.constraints?.['isDefined'] && error.value === undefined ? { isDefined: error.constraints['isDefined'] } : (error.constraints ?? {});
+    const own = Object.entries(constraints).map(([constraint, text]) => ({
       path,
       issue: constraint === 'whitelistValidation' ? 'is not an accepted field' : text,
     }));
