@@ -72,8 +72,10 @@ function proxy(request: IncomingMessage, response: ServerResponse, path: string,
     answer.on('error', () => response.destroy());
   });
   upstream.on('error', () => sendError(response, 502, 'Bad Gateway', `${service} is not answering; is it running?`));
-  // The browser went away (a closed EventSource): so does the service's side.
-  response.on('close', () => upstream.destroy());
+  // The browser went away before the end (a closed EventSource): so does the service's side.
+  response.on('close', () => {
+    if (!response.writableFinished) upstream.destroy();
+  });
   request.pipe(upstream);
 }
 
