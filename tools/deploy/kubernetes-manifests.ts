@@ -23,6 +23,7 @@ import type { IProbe } from 'kubernetes-models/v1/Probe';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { publicRoutes } from './public-routes';
 import { allServiceFacts, type ServiceFacts } from './service-catalogue';
 import * as settings from './deployment-settings';
 
@@ -366,13 +367,7 @@ function defaultDeny(): INetworkPolicy {
 }
 
 function ingress(all: readonly ServiceFacts[]): IIngress {
-  const paths = all.flatMap((facts) =>
-    facts.publicPrefixes.map((prefix) => ({
-      path: prefix,
-      pathType: prefix.startsWith('/.well-known/') ? ('Exact' as const) : ('Prefix' as const),
-      backend: { service: { name: facts.name, port: { name: 'http' } } },
-    })),
-  );
+  const paths = publicRoutes(all).map(({ path, pathType, service }) => ({ path, pathType, backend: { service: { name: service, port: { name: 'http' } } } }));
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
@@ -389,7 +384,7 @@ function ingress(all: readonly ServiceFacts[]): IIngress {
     },
     spec: {
       ingressClassName: settings.INGRESS_CONTROLLER.className,
-      rules: [{ host: settings.PUBLIC_API_HOST, http: { paths: paths.sort((a, b) => a.path.localeCompare(b.path)) } }],
+      rules: [{ host: settings.PUBLIC_API_HOST, http: { paths } }],
     },
   };
 }

@@ -2,13 +2,15 @@
  * `npm start`: the whole system on this machine with demo data (PRODUCT.md,
  * "Running it"). Checks PostgreSQL, brings up Kafka if none is reachable,
  * runs the five services as separate processes (as containers would run
- * them, in development mode: their secrets keep their public defaults), seeds a demo network through the public API, prints where to look,
- * then stays in the foreground until Ctrl-C or SIGTERM stops everything it
- * started.
+ * them, in development mode: their secrets keep their public defaults),
+ * puts the one origin in front of them (gateway.ts: the web application and
+ * the API on one address, routed as the Ingress routes), seeds a demo network
+ * through it, prints where to look, then stays in the foreground until
+ * Ctrl-C or SIGTERM stops everything it started.
  *
  * Environment: DATABASE_SERVER (a PostgreSQL URL whose role may create
- * databases) and KAFKA_BROKERS; other variables (LOG_LEVEL…) pass through to
- * the services.
+ * databases), KAFKA_BROKERS and WEB_PORT; other variables (LOG_LEVEL…) pass
+ * through to the services.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -28,7 +30,9 @@ import {
 } from './demo-seed';
 import { type MailCatcher, startMailCatcher } from './mail-catcher';
 import { checkPostgres, databaseUrl, redactUrl } from './postgres-probe';
+import { type Gateway, startGateway } from './gateway';
 import { ServiceProcess } from './service-process';
+import { publicRoutes } from '../deploy/public-routes';
 
 /** What this tool reads, validated like the services' own configuration. */
 const startConfigSchema = defineConfig({
@@ -48,7 +52,16 @@ const startConfigSchema = defineConfig({
     default: ['127.0.0.1:9092'],
     description: 'Kafka bootstrap servers; a local broker is started when none answers on 127.0.0.1',
   },
+  webPort: {
+    env: 'WEB_PORT',
+    type: 'port',
+    // identity's development PUBLIC_APP_URL points here, so the links of its mails land on the application.
+    default: 3000,
+    description: 'Port of the one origin on 127.0.0.1: the web application, and the API under /v1 and /.well-known',
+  },
 });
+
+const WEB_HOST = '127.0.0.1';
 
 const SERVICES = [
   { service: 'identity', port: 3001 },
@@ -79,6 +92,7 @@ class LocalSystem {
   kafkaStep: 'not yet' | 'ensuring' | 'done' = 'not yet';
   kafkaStartedHere = false;
   mail?: MailCatcher;
+  gateway?: Gateway;
   /** Whether a broker started by tools/kafka was running before this run; see stopKafkaIfOurs(). */
   brokerRunningBefore = true;
   private stopping?: Promise<void>;
@@ -119,6 +133,8 @@ class LocalSystem {
 
   private async stopAll(): Promise<void> {
     const started = Date.now();
+    // First, so no new request reaches a service that is draining.
+    await this.gateway?.close();
     await Promise.all(
       this.services.map(async (service) => {
         const outcome = await service.stop(STOP_TIMEOUT_MS);
@@ -158,7 +174,8 @@ async function main(system: LocalSystem): Promise<void> {
   const started = Date.now();
   say('passerelle: starting the whole system locally (Ctrl-C stops it)');
 
-  const { databaseServer, kafkaBrokers } = loadConfig(startConfigSchema);
+  const { databaseServer, kafkaBrokers, webPort } = loadConfig(startConfigSchema);
+  const webUrl = `http://${WEB_HOST}:${webPort}`;
   system.brokers = kafkaBrokers.join(',');
 
   // 1. PostgreSQL: each service creates its own database there.
@@ -166,7 +183,7 @@ async function main(system: LocalSystem): Promise<void> {
   say(`postgres: reachable at ${redactUrl(databaseServer)} (PostgreSQL ${postgres.version})`);
 
   // Before anything slow: a second `npm start`, or another program, on our ports.
-  for (const { service, port } of SERVICES) {
+  for (const { service, port } of [{ service: 'web', port: webPort }, ...SERVICES]) {
     if (await isPortOpen('127.0.0.1', port, 1_000)) {
       throw new Error(
         `passerelle: port ${port} (${service}) is already in use: is another "npm start" running? ` +
@@ -208,6 +225,11 @@ async function main(system: LocalSystem): Promise<void> {
         SMTP_URL: system.mail.url,
         // Development: pairs at risk are judged every few seconds, so the demo's alert shows at once.
         ALERT_SWEEP_INTERVAL_MS: process.env['ALERT_SWEEP_INTERVAL_MS'] ?? '3000',
+        // Behind the gateway, one proxy hop: per-address throttles see the browser's address, not the gateway's.
+        HTTP_TRUST_PROXY_HOPS: process.env['HTTP_TRUST_PROXY_HOPS'] ?? '1',
+        // Links in mails (identity's pages, communication's unsubscribe) lead to the one origin.
+        PUBLIC_APP_URL: process.env['PUBLIC_APP_URL'] ?? webUrl,
+        PUBLIC_API_URL: process.env['PUBLIC_API_URL'] ?? webUrl,
       },
     });
     system.services.push(child);
@@ -217,19 +239,29 @@ async function main(system: LocalSystem): Promise<void> {
   await waitUntilAllReady(system, started);
   if (system.isStopping) return;
 
-  // 4. Demo data, through the public HTTP API only.
+  // 4. The one origin: the web application, and each service's public paths routed as the Ingress routes them.
+  system.gateway = await startGateway({
+    routes: publicRoutes(),
+    upstreams: Object.fromEntries(SERVICES.map(({ service, port }) => [service, { host: '127.0.0.1', port }])),
+    webRoot: join(system.root, 'apps', 'web', 'dist'),
+    host: WEB_HOST,
+    port: webPort,
+  });
+  say(`web: ${system.gateway.url} (the application; the API under /v1 and /.well-known)`);
+
+  // 5. Demo data, through the one origin's public HTTP API only, as the application would.
   const demo = await seedDemoData({
-    identityUrl: system.service('identity').baseUrl,
-    intakeUrl: system.service('intake').baseUrl,
-    matchingUrl: system.service('matching').baseUrl,
-    communicationUrl: system.service('communication').baseUrl,
-    evaluationUrl: system.service('evaluation').baseUrl,
+    identityUrl: system.gateway.url,
+    intakeUrl: system.gateway.url,
+    matchingUrl: system.gateway.url,
+    communicationUrl: system.gateway.url,
+    evaluationUrl: system.gateway.url,
     mailFolder: system.mail?.folder,
     log: say,
     reportTimeoutMs: REPORT_TIMEOUT_MS,
   });
 
-  // 5. Where to look.
+  // 6. Where to look.
   if (system.isStopping) return;
   printSummary(system, demo, logDir, started);
   system.phase = 'running';
@@ -261,9 +293,12 @@ async function waitUntilAllReady(system: LocalSystem, started: number): Promise<
 }
 
 function printSummary(system: LocalSystem, demo: DemoSeedResult, logDir: string, started: number): void {
-  const evaluationUrl = system.service('evaluation').baseUrl;
+  // Every public path answers on the one origin, as it will behind the Ingress.
+  const origin = system.gateway!.url;
   say();
   say(`Passerelle is running (ready in ${seconds(started)}).`);
+  say();
+  say(`  web            ${origin}   the application; the API under ${origin}/v1/… and ${origin}/.well-known/jwks.json`);
   say();
   say(`  ${'service'.padEnd(14)} ${'base URL'.padEnd(22)} ${'OpenAPI'.padEnd(28)} health and metrics`);
   for (const service of system.services) {
@@ -271,7 +306,6 @@ function printSummary(system: LocalSystem, demo: DemoSeedResult, logDir: string,
   }
   say(`  (each also serves /docs-json and /health/live)`);
   say();
-  const identityUrl = system.service('identity').baseUrl;
   const counted =
     demo.registeredUsers >= DEMO_USERS.length
       ? `${demo.registeredUsers} users`
@@ -284,9 +318,6 @@ function printSummary(system: LocalSystem, demo: DemoSeedResult, logDir: string,
       `                 intake open ${program.intakeOpensOn} to ${program.intakeClosesOn}, runs ${program.startsOn} to ${program.endsOn}; ` +
         `${program.mentors} mentors, ${program.mentees} mentees, ${program.goals} goals`,
     );
-    const intakeUrl = system.service('intake').baseUrl;
-    const matchingUrl = system.service('matching').baseUrl;
-    const communicationUrl = system.service('communication').baseUrl;
     const nameOf = (email: string) => DEMO_USERS.find((user) => user.email === email)?.displayName ?? email;
     const castOf = (role: 'mentor' | 'mentee') => DEMO_PARTICIPANTS.filter((p) => p.role === role).map((p) => p.email);
     const midway = program.midway;
@@ -296,7 +327,7 @@ function printSummary(system: LocalSystem, demo: DemoSeedResult, logDir: string,
           (midway.atRisk ? `; ${midway.atRisk.mentor} and ${midway.atRisk.mentee} are at risk (low ratings), alert raised` : ''),
       );
     }
-    say(`  programme report ${evaluationUrl}/v1/reports/programs/${program.id}   (CSV: …/export?table=kpis)`);
+    say(`  programme report ${origin}/v1/reports/programs/${program.id}   (CSV: …/export?table=kpis)`);
     say();
     say(`  demo users (password "${DEMO_PASSWORD}" for all, network "${DEMO_NETWORK.slug}"):`);
     say(`    organizer    ${DEMO_ORGANIZER_EMAIL} (${nameOf(DEMO_ORGANIZER_EMAIL)})`);
@@ -304,23 +335,23 @@ function printSummary(system: LocalSystem, demo: DemoSeedResult, logDir: string,
     say(`    mentees      ${castOf('mentee').join(', ')}`);
     say();
     say(`  try, as the organizer:`);
-    say(`    TOKEN=$(curl -s -X POST ${identityUrl}/v1/auth/login -H 'content-type: application/json' \\`);
+    say(`    TOKEN=$(curl -s -X POST ${origin}/v1/auth/login -H 'content-type: application/json' \\`);
     say(`      -d '{"network":"${DEMO_NETWORK.slug}","email":"${DEMO_ORGANIZER_EMAIL}","password":"${DEMO_PASSWORD}"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')`);
-    say(`    curl -s -H "authorization: Bearer $TOKEN" ${evaluationUrl}/v1/reports/programs/${program.id}`);
-    say(`    curl -s -H "authorization: Bearer $TOKEN" "${evaluationUrl}/v1/alerts?programId=${program.id}"`);
-    say(`    curl -s -H "authorization: Bearer $TOKEN" "${matchingUrl}/v1/matches?programId=${program.id}"`);
-    say(`    curl -s -H "authorization: Bearer $TOKEN" ${communicationUrl}/v1/notifications`);
-    say(`    curl -s -H "authorization: Bearer $TOKEN" ${intakeUrl}/v1/programs/${program.id}/statistics`);
-    say(`  (log in as a mentor or mentee the same way to see their conversations, sessions and ${evaluationUrl}/v1/reports/programs/${program.id}/me)`);
+    say(`    curl -s -H "authorization: Bearer $TOKEN" ${origin}/v1/reports/programs/${program.id}`);
+    say(`    curl -s -H "authorization: Bearer $TOKEN" "${origin}/v1/alerts?programId=${program.id}"`);
+    say(`    curl -s -H "authorization: Bearer $TOKEN" "${origin}/v1/matches?programId=${program.id}"`);
+    say(`    curl -s -H "authorization: Bearer $TOKEN" ${origin}/v1/notifications`);
+    say(`    curl -s -H "authorization: Bearer $TOKEN" ${origin}/v1/programs/${program.id}/statistics`);
+    say(`  (log in as a mentor or mentee the same way to see their conversations, sessions and ${origin}/v1/reports/programs/${program.id}/me)`);
     say();
   } else {
     say(`  demo programme not seeded (see the warning above)`);
   }
-  say(`  platform admin curl -s -X POST ${identityUrl}/v1/auth/login -H 'content-type: application/json' \\`);
+  say(`  platform admin curl -s -X POST ${origin}/v1/auth/login -H 'content-type: application/json' \\`);
   say(`                   -d '{"network":"platform","email":"platform-admin@example.org","password":"development-only-admin-password"}'`);
-  say(`  registrations  ${registrationsReportUrl(evaluationUrl, demo.networkId)}`);
-  say(`  invite         POST ${identityUrl}/v1/networks/${demo.networkId}/invitations {"email":"you@example.org"}`);
-  say(`                 then register with the token from the mail: POST ${identityUrl}/v1/auth/register`);
+  say(`  registrations  ${registrationsReportUrl(origin, demo.networkId)}`);
+  say(`  invite         POST ${origin}/v1/networks/${demo.networkId}/invitations {"email":"you@example.org"}`);
+  say(`                 then register with the token from the mail: POST ${origin}/v1/auth/register`);
   say(
     `  kafka          ${system.brokers} (${system.kafkaStartedHere ? 'started by npm start; stops with it' : 'already running; left running on exit'})`,
   );

@@ -11,3 +11,4 @@ export * from './enrolment-features';
 export * from './openapi-operations';
 export * from './service-apps';
 export * from './populated-network';
+export * from './sse-client';
