@@ -1,2 +1,3 @@
+export * from './api-document';
 export * from './service-app';
 export * from './service-definition';

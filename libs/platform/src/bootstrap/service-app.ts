@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { json } from 'express';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { ConfigError, type ConfigSchema, describeConfig, DEVELOPMENT_MODE, loadConfig, MODE_VARIABLE } from '../config/config-schema';
 import { createDataSource, ensureDatabase, migrate } from '../database/data-source';
@@ -15,6 +15,7 @@ import { createLogger, PinoNestLogger } from '../observability/logger';
 import { PlatformMetrics } from '../observability/metrics';
 import { startTracing } from '../observability/tracing';
 import { PLATFORM_LOGGER } from '../platform-tokens';
+import { buildApiDocument } from './api-document';
 import { type ServiceConfig, type ServiceDefinition, ServiceRootModule } from './service-definition';
 
 /**
@@ -34,15 +35,7 @@ export async function createServiceApp<S extends ConfigSchema>(
   // Per-address throttling needs the client's address, not the Ingress's.
   if (config.httpTrustProxyHops > 0) app.getHttpAdapter().getInstance().set('trust proxy', config.httpTrustProxyHops);
   applyHttpHardening(app, config);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(description.title)
-      .setDescription(description.description)
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildApiDocument(app, description);
   app.use(requestObserver(description.service, app.get(PlatformMetrics), logger));
   // Any JSON value is parsed (not only objects and arrays), so that a scalar
   // body is refused by validation like an array, naming the body.

@@ -49,6 +49,7 @@ export class ConversationStreamController {
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Set by EventSource on reconnection: messages after it are sent first.' })
   @ApiOkResponse({
+    schema: { type: 'string' },
     description:
       'Server-Sent Events for all your conversations: `ready` (subscribed), `message` (a message view, `id` = message id), ' +
       '`read` ({conversationId, role, upTo, readAt}), `conversation` ({conversationId, status, reason}), and `token_expired` ' +

@@ -93,7 +93,7 @@ export class NotificationsController {
   @Public()
   @Header('content-type', 'text/html; charset=utf-8')
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'A page with one button that unsubscribes (POST to the same address).' })
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'A page with one button that unsubscribes (POST to the same address).' })
   @ApiBadRequestResponse({ description: '`token` or `category` is malformed.' })
   unsubscribePage(@Query() query: UnsubscribeQuery): string {
     // Both values are validated (43 URL-safe characters, a known category): nothing to escape.

@@ -13,7 +13,9 @@ import {
 import { type AuthUser, CurrentUser } from '@passerelle/platform/auth';
 import { PageQuery, uuidParam } from '@passerelle/platform/http';
 import { IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { RiskRulesView } from '../../projections/api/program-report.dto';
 import { type AlertView, AlertsUseCases } from '../application/alerts.use-cases';
+import { AlertPageResponse, AlertResponse } from './alerts.dto';
 
 class AlertsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -79,7 +81,7 @@ export class AlertsController {
   constructor(private readonly alerts: AlertsUseCases) {}
 
   @Get()
-  @ApiOkResponse({ description: "Alerts of the caller's network (open by default), oldest first, keyset-paginated." })
+  @ApiOkResponse({ type: AlertPageResponse, description: "Alerts of the caller's network (open by default), oldest first, keyset-paginated." })
   @ApiForbiddenResponse({ description: 'Neither organizer nor integrator.' })
   list(@Query() query: AlertsQuery, @CurrentUser() caller: AuthUser): Promise<{ items: AlertView[]; nextCursor: string | null }> {
     return this.alerts.list(caller, query);
@@ -87,7 +89,7 @@ export class AlertsController {
 
   @Post(':alertId/acknowledge')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The alert, acknowledged (the first acknowledgement stands).' })
+  @ApiOkResponse({ type: AlertResponse, description: 'The alert, acknowledged (the first acknowledgement stands).' })
   @ApiForbiddenResponse({ description: 'Not an organizer of the network.' })
   @ApiNotFoundResponse({ description: 'No such alert in your network.' })
   acknowledge(@Param('alertId', uuidParam('alertId')) alertId: string, @CurrentUser() caller: AuthUser): Promise<AlertView> {
@@ -95,14 +97,14 @@ export class AlertsController {
   }
 
   @Get('rules/:programId')
-  @ApiOkResponse({ description: "The programme's at-risk rules (custom: false when the deployment's defaults apply)." })
+  @ApiOkResponse({ type: RiskRulesView, description: "The programme's at-risk rules (custom: false when the deployment's defaults apply)." })
   @ApiNotFoundResponse({ description: 'No such programme in your network.' })
   rules(@Param('programId', uuidParam('programId')) programId: string, @CurrentUser() caller: AuthUser) {
     return this.alerts.rulesOf(caller, programId);
   }
 
   @Put('rules/:programId')
-  @ApiOkResponse({ description: 'The rules now in force; pairs are judged again at the next sweep.' })
+  @ApiOkResponse({ type: RiskRulesView, description: 'The rules now in force; pairs are judged again at the next sweep.' })
   @ApiForbiddenResponse({ description: 'Not an organizer of the network.' })
   @ApiNotFoundResponse({ description: 'No such programme in your network.' })
   setRules(@Param('programId', uuidParam('programId')) programId: string, @Body() body: RiskRulesRequest, @CurrentUser() caller: AuthUser) {

@@ -18,6 +18,7 @@ import type { Response } from 'express';
 import { GetMyProgressUseCase, type RoleProgress } from '../application/get-my-progress.use-case';
 import { GetProgramReportUseCase } from '../application/get-program-report.use-case';
 import { MyProgressResponse } from './my-progress.dto';
+import { ProgramReportResponse } from './program-report.dto';
 import { CSV_TABLES, type CsvTable, reportCsv } from './report-csv';
 
 class ReportQuery {
@@ -61,6 +62,7 @@ export class ProgramReportsController {
 
   @Get(':programId')
   @ApiOkResponse({
+    type: ProgramReportResponse,
     description:
       'KPIs with their definitions, the weekly series, pair health and the projection freshness. ' +
       'With an `ETag`: a poller sending it back in `If-None-Match` gets 304 Not Modified while the report is unchanged, that is while ' +
@@ -82,7 +84,7 @@ export class ProgramReportsController {
 
   @Get(':programId/export')
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'One table of the report as CSV: kpis (metric, value, definition), weekly, or pairs.' })
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'One table of the report as CSV: kpis (metric, value, definition), weekly, or pairs.' })
   async export(
     @Param('programId', uuidParam('programId')) programId: string,
     @Query() query: ExportQuery,

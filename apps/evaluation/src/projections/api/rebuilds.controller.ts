@@ -4,6 +4,7 @@ import { type AuthUser, CurrentUser } from '@passerelle/platform/auth';
 import { invalidField } from '@passerelle/platform/http';
 import { RebuildProjectionsUseCase } from '../application/rebuild-projections.use-case';
 import type { GenerationStatus } from '../infrastructure/projection-rebuilder';
+import { GenerationStatusResponse } from './program-report.dto';
 
 /** A rebuild takes no parameters: it always replays every projected topic from its beginning. */
 class StartRebuildRequest {}
@@ -18,14 +19,14 @@ export class RebuildsController {
 
   @Post()
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'A new generation is being filled from the event log; reports keep reading the live one until the swap.' })
+  @ApiAcceptedResponse({ type: GenerationStatusResponse, description: 'A new generation is being filled from the event log; reports keep reading the live one until the swap.' })
   @ApiConflictResponse({ description: 'A rebuild is already running.' })
   start(@Body() _body: StartRebuildRequest, @CurrentUser() caller: AuthUser): Promise<GenerationStatus> {
     return this.rebuilds.start(caller);
   }
 
   @Get(':generation')
-  @ApiOkResponse({ description: 'building, live (swapped in), retired, or failed (with the error).' })
+  @ApiOkResponse({ type: GenerationStatusResponse, description: 'building, live (swapped in), retired, or failed (with the error).' })
   status(
     @Param('generation', new ParseIntPipe({ exceptionFactory: () => invalidField('generation', 'must be a whole number') })) generation: number,
     @CurrentUser() caller: AuthUser,

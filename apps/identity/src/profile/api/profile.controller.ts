@@ -16,7 +16,7 @@ import { ExportMyDataUseCase, type PersonalDataExport } from '../application/exp
 import { GetProfileUseCase } from '../application/get-profile.use-case';
 import { UpdateProfileUseCase } from '../application/update-profile.use-case';
 import { CONSENT_PURPOSES, isConsentPurpose } from '../domain/consent-purpose';
-import { ConsentsResponse, MemberProfileResponse, ProfileResponse, RecordConsentRequest, UpdateProfileRequest } from './profile.dto';
+import { ConsentsResponse, MemberProfileResponse, PersonalDataExportResponse, ProfileResponse, RecordConsentRequest, UpdateProfileRequest } from './profile.dto';
 
 /** The routes under `me` are declared before `:id`, so `me` is never parsed as an id. */
 @ApiTags('profile')
@@ -66,7 +66,7 @@ export class ProfileController {
   @Get('me/export')
   @Header('Content-Disposition', 'attachment; filename="passerelle-identity-export.json"')
   @Header('Cache-Control', 'no-store')
-  @ApiOkResponse({ description: 'Everything identity holds about the caller, as a JSON attachment.' })
+  @ApiOkResponse({ type: PersonalDataExportResponse, description: 'Everything identity holds about the caller, as a JSON attachment.' })
   async export(@CurrentUser() caller: AuthUser): Promise<PersonalDataExport> {
     return this.exportMyData.execute(caller);
   }

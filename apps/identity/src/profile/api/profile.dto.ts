@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -136,4 +136,45 @@ export class CurrentConsentResponse {
 export class ConsentsResponse {
   @ApiProperty({ type: [CurrentConsentResponse] }) current: CurrentConsentResponse[];
   @ApiProperty({ type: [ConsentRecordResponse], description: 'Every decision, oldest first.' }) history: ConsentRecordResponse[];
+}
+
+class ExportedAccount {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ type: [String] }) roles: string[];
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) emailVerifiedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) registeredAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+class ExportedNetwork {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() slug: string;
+}
+
+class ExportedProfile extends PickType(ProfileResponse, ['graduationYear', 'degree', 'industry', 'employer', 'city', 'country', 'timeZone', 'languages', 'bio']) {
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+class ExportedLogin {
+  @ApiProperty({ format: 'date-time' }) startedAt: string;
+  @ApiProperty({ format: 'date-time' }) lastRefreshedAt: string;
+  @ApiProperty() active: boolean;
+}
+
+class ExportedLogins {
+  @ApiProperty() count: number;
+  @ApiProperty({ type: [ExportedLogin] }) items: ExportedLogin[];
+}
+
+export class PersonalDataExportResponse {
+  @ApiProperty({ format: 'date-time' }) exportedAt: string;
+  @ApiProperty({ type: ExportedAccount }) account: ExportedAccount;
+  @ApiProperty({ type: ExportedNetwork }) network: ExportedNetwork;
+  @ApiProperty({ type: ExportedProfile, nullable: true, description: 'null: no profile filled in.' }) profile: ExportedProfile | null;
+  @ApiProperty({ type: [ConsentRecordResponse], description: 'Every consent decision, oldest first.' }) consents: ConsentRecordResponse[];
+  @ApiProperty({ type: ExportedLogins, description: 'Logins (refresh-token families): when each started and whether it is still open.' }) sessions: ExportedLogins;
 }
