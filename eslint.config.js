@@ -5,7 +5,7 @@ const nx = require('@nx/eslint-plugin');
 const tseslint = require('typescript-eslint');
 
 module.exports = [
-  { ignores: ['dist/**', 'node_modules/**', '.cache/**', '.nx/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'apps/web/dist/**', 'node_modules/**', '.cache/**', '.nx/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
