@@ -8,6 +8,13 @@ import type { AuthApi, Credentials } from './auth-api';
 const FIELDS = ['network', 'email', 'password'] as const;
 type Field = (typeof FIELDS)[number];
 
+/** The form's inputs in their keyboard order, with what lets browsers and password managers fill them. */
+const INPUTS: Record<Field, { label: MessageKey; hint?: MessageKey; type: string; autoComplete: string }> = {
+  network: { label: 'login.network', hint: 'login.networkHint', type: 'text', autoComplete: 'organization' },
+  email: { label: 'login.email', type: 'email', autoComplete: 'username' },
+  password: { label: 'login.password', type: 'password', autoComplete: 'current-password' },
+};
+
 type Problems = { fields: Partial<Record<Field, string>>; general: MessageKey | null };
 
 const NO_PROBLEMS: Problems = { fields: {}, general: null };
@@ -50,37 +57,21 @@ export function LoginForm({ auth, onSignedIn }: { auth: AuthApi; onSignedIn: (ac
       <p className="form-error" role="alert" aria-live="assertive">
         {problems.general ? t(problems.general) : null}
       </p>
-      <TextField
-        label={t('login.network')}
-        hint={t('login.networkHint')}
-        name="network"
-        autoComplete="organization"
-        autoCapitalize="none"
-        required
-        value={credentials.network}
-        onChange={edit('network')}
-        error={problems.fields.network}
-      />
-      <TextField
-        label={t('login.email')}
-        name="email"
-        type="email"
-        autoComplete="username"
-        required
-        value={credentials.email}
-        onChange={edit('email')}
-        error={problems.fields.email}
-      />
-      <TextField
-        label={t('login.password')}
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        value={credentials.password}
-        onChange={edit('password')}
-        error={problems.fields.password}
-      />
+      {FIELDS.map((field) => (
+        <TextField
+          key={field}
+          label={t(INPUTS[field].label)}
+          hint={INPUTS[field].hint && t(INPUTS[field].hint)}
+          name={field}
+          type={INPUTS[field].type}
+          autoComplete={INPUTS[field].autoComplete}
+          autoCapitalize="none"
+          required
+          value={credentials[field]}
+          onChange={edit(field)}
+          error={problems.fields[field]}
+        />
+      ))}
       <button type="submit" disabled={submitting}>
         {submitting ? t('login.submitting') : t('login.submit')}
       </button>
