@@ -1,12 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../api/client';
 import type { MessageKey } from '../../i18n/fr';
 import { TextField } from '../../components/TextField';
 import type { AuthApi, Credentials } from './auth-api';
-
-const FIELDS = ['network', 'email', 'password'] as const;
-type Field = (typeof FIELDS)[number];
+import { type Field, FIELDS, NO_PROBLEMS, type Problems, problemsOf } from './login-problems';
 
 /** The form's inputs in their keyboard order, with what lets browsers and password managers fill them. */
 const INPUTS: Record<Field, { label: MessageKey; hint?: MessageKey; type: string; autoComplete: string }> = {
@@ -14,23 +11,6 @@ const INPUTS: Record<Field, { label: MessageKey; hint?: MessageKey; type: string
   email: { label: 'login.email', type: 'email', autoComplete: 'username' },
   password: { label: 'login.password', type: 'password', autoComplete: 'current-password' },
 };
-
-type Problems = { fields: Partial<Record<Field, string>>; general: MessageKey | null };
-
-const NO_PROBLEMS: Problems = { fields: {}, general: null };
-
-/** The server's field problems go beside their fields; anything else becomes one general message. */
-function problemsOf(error: ApiError): Problems {
-  const fields: Partial<Record<Field, string>> = {};
-  for (const detail of error.details) {
-    const field = FIELDS.find((name) => name === detail.path);
-    if (field && !fields[field]) fields[field] = detail.issue;
-  }
-  if (Object.keys(fields).length > 0) return { fields, general: 'login.error.fields' };
-  if (error.statusCode === 401) return { fields, general: 'login.error.invalidCredentials' };
-  if (error.statusCode === 429) return { fields, general: 'login.error.throttled' };
-  return { fields, general: 'login.error.unexpected' };
-}
 
 /** Signs a member in; what they typed stays in the form whatever the answer. */
 export function LoginForm({ auth, onSignedIn }: { auth: AuthApi; onSignedIn: (accessToken: string) => void }) {
