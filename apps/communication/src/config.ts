@@ -1,8 +1,9 @@
-import { type ConfigOf, defineConfig, platformConfigSchema } from '@passerelle/platform/config';
+import { type ConfigOf, defineConfig, mailQueueConfigSchema, platformConfigSchema } from '@passerelle/platform/config';
 
 /** Every variable communication reads (ARCHITECTURE.md rule 6). */
 export const communicationConfigSchema = defineConfig({
   ...platformConfigSchema('communication', 3004),
+  ...mailQueueConfigSchema('mails (invitations, reminders, notifications)'),
   conversationStreamHeartbeatSeconds: {
     env: 'CONVERSATION_STREAM_HEARTBEAT_SECONDS',
     type: 'int',
@@ -26,14 +27,6 @@ export const communicationConfigSchema = defineConfig({
     default: 'https://meet.jit.si/passerelle-{room}',
     pattern: /^https:\/\/[^\s]*\{room\}[^\s]*$/,
     description: 'meeting link of a video session: an https URL where {room} is replaced by an unguessable 128-bit room id',
-  },
-  mailPollIntervalMs: {
-    env: 'MAIL_POLL_INTERVAL_MS',
-    type: 'int',
-    min: 50,
-    max: 60_000,
-    default: 1_000,
-    description: 'how often pending mails (invitations, reminders, notifications) are looked for and handed to the SMTP server',
   },
   publicApiUrl: {
     env: 'PUBLIC_API_URL',

@@ -1,8 +1,9 @@
-import { type ConfigOf, defineConfig, platformConfigSchema } from '@passerelle/platform/config';
+import { type ConfigOf, defineConfig, mailQueueConfigSchema, platformConfigSchema } from '@passerelle/platform/config';
 
 /** Every variable identity reads (ARCHITECTURE.md rule 6). */
 export const identityConfigSchema = defineConfig({
   ...platformConfigSchema('identity', 3001),
+  ...mailQueueConfigSchema('account mails (verification, password reset, invitation)'),
   publicAppUrl: {
     env: 'PUBLIC_APP_URL',
     type: 'url',
@@ -60,14 +61,6 @@ export const identityConfigSchema = defineConfig({
     // A campus registering behind one NAT address during an onboarding session still gets through.
     default: 300,
     description: 'attempts per client IP and route within the window; then 429 with Retry-After',
-  },
-  mailPollIntervalMs: {
-    env: 'MAIL_POLL_INTERVAL_MS',
-    type: 'int',
-    min: 50,
-    max: 60_000,
-    default: 1_000,
-    description: 'how often queued account mails (verification, password reset, invitation) are looked for and handed to the SMTP server',
   },
   mailFirstRetrySeconds: {
     env: 'MAIL_FIRST_RETRY_SECONDS',

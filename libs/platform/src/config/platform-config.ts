@@ -207,3 +207,21 @@ export function platformConfigSchema(service: string, defaultPort: number) {
 }
 
 export type PlatformConfigSchema = ReturnType<typeof platformConfigSchema>;
+
+/**
+ * The variables of a service that sends mail through its queue table (the
+ * platform's MailQueueSender), declared once for every such service;
+ * `mails` says in the configuration reference which mails that service queues.
+ */
+export function mailQueueConfigSchema(mails: string) {
+  return defineConfig({
+    mailPollIntervalMs: {
+      env: 'MAIL_POLL_INTERVAL_MS',
+      type: 'int',
+      min: 50,
+      max: 60_000,
+      default: 1_000,
+      description: `how often pending ${mails} are looked for and handed to the SMTP server`,
+    },
+  });
+}

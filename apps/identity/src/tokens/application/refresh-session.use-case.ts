@@ -14,7 +14,7 @@ type Outcome = { kind: 'refreshed'; user: UserEntity; refreshToken: string } | {
  * Exchanges a refresh token for a new pair (rotation). A token that was
  * already exchanged has leaked, or its owner's client replayed it: either
  * way the whole family (that login) is revoked, so the thief's newer token
- * dies too (issue 3, item 3). A family refreshes for
+ * dies too (reuse detection). A family refreshes for
  * REFRESH_FAMILY_LIFETIME_SECONDS after its login at most; a disabled or
  * erased account's tokens are refused and their family revoked.
  */

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 
 /**
- * Throttles (PRODUCT.md, Security): every route that takes a secret or
+ * Throttles (docs/operations.md, configuration of identity): every route that takes a secret or
  * sends a mail without a token is limited per account and per client
  * address (IP). Attempts are counted in a sliding window, under one of two
  * rules:
