@@ -6,8 +6,8 @@ import type { AuthApi, Credentials } from './auth-api';
 import { type Field, FIELDS, NO_PROBLEMS, type Problems, problemsOf } from './login-problems';
 
 /** The form's inputs in their keyboard order, with what lets browsers and password managers fill them. */
-const INPUTS: Record<Field, { label: MessageKey; hint?: MessageKey; type: string; autoComplete: string }> = {
-  network: { label: 'login.network', hint: 'login.networkHint', type: 'text', autoComplete: 'organization' },
+const INPUTS: Record<Field, { label: MessageKey; hint?: MessageKey; example?: MessageKey; type: string; autoComplete: string }> = {
+  network: { label: 'login.network', hint: 'login.networkHint', example: 'login.networkExample', type: 'text', autoComplete: 'organization' },
   email: { label: 'login.email', type: 'email', autoComplete: 'username' },
   password: { label: 'login.password', type: 'password', autoComplete: 'current-password' },
 };
@@ -31,6 +31,19 @@ export function LoginForm({ auth, onSignedIn }: { auth: AuthApi; onSignedIn: (ac
     setProblems(outcome.kind === 'rejected' ? problemsOf(outcome.error) : { fields: {}, general: 'login.error.unreachable' });
   };
 
+  const hintOf = ({ hint, example }: { hint?: MessageKey; example?: MessageKey }) =>
+    hint && (
+      <>
+        {t(hint)}
+        {example && (
+          <>
+            {' '}
+            <span className="nowrap">{t(example)}</span>
+          </>
+        )}
+      </>
+    );
+
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="login-title">
       <h1 id="login-title">{t('login.title')}</h1>
@@ -41,7 +54,7 @@ export function LoginForm({ auth, onSignedIn }: { auth: AuthApi; onSignedIn: (ac
         <TextField
           key={field}
           label={t(INPUTS[field].label)}
-          hint={INPUTS[field].hint && t(INPUTS[field].hint)}
+          hint={hintOf(INPUTS[field])}
           name={field}
           type={INPUTS[field].type}
           autoComplete={INPUTS[field].autoComplete}
