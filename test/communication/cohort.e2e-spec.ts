@@ -666,7 +666,10 @@ describe('communication: forums, gatherings, resources and training', () => {
     const [completion] = await communication.dataSource.query('SELECT role, erased_at FROM resource_completions WHERE resource_id = $1', [training.id]);
     expect(completion).toMatchObject({ role: 'mentee', erased_at: expect.any(Date) });
 
-    // Her still-valid access token opens nothing here any more.
-    await call('get', `/v1/forums/programs/${programId}/threads`, mentee).expect(404);
+    // Her access token, not yet expired, opens nothing here any more: the erasure
+    // also revokes it, so once that reaches communication it is refused outright.
+    await expectEventually(async () => {
+      await call('get', `/v1/forums/programs/${programId}/threads`, mentee).expect(401);
+    }, { timeoutMs: 10_000 });
   });
 });
