@@ -374,14 +374,16 @@ describe('tenancy: no network reaches another network’s data', () => {
     expect(new Set(operations.map((operation) => operation.service))).toEqual(new Set(['identity', 'intake', 'matching', 'communication', 'evaluation']));
   });
 
-  /** A's ids that B wrote into its own records (accepted as readily as ids that exist nowhere): B may read them back. */
+  /** A's ids that B sent in its own writes (accepted only as readily as ids that exist nowhere, which each call checks): B may read them back. */
   const written = new Set<string>();
 
   /** Sends one request carrying A's ids and its twin carrying ids that exist nowhere: what is wrong with the answer, if anything. */
   async function judge(operation: ApiOperation, request: SweepRequest, probe: SweepRequest, token: string, markers: readonly string[]): Promise<{ status: number; finding?: string }> {
     const app = services.apps[operation.service];
-    const answer = await send(app, operation.method, request, token);
     const sent = markers.filter((marker) => JSON.stringify(request).includes(marker));
+    // Known as B's own input before the write lands: calls run side by side, so a read may see it before this one is judged.
+    if (operation.method !== 'get') for (const marker of sent) written.add(marker);
+    const answer = await send(app, operation.method, request, token);
     const seen = normalise(answer.text, a, [...sent, ...written]);
     const leaked = markers.find((marker) => seen.includes(marker));
     const where = `${operation.name} ${JSON.stringify(request)} → ${answer.status}`;
@@ -394,10 +396,7 @@ describe('tenancy: no network reaches another network’s data', () => {
     if (control.status !== answer.status || (answer.status >= 300 && unseen !== seen)) {
       return { status: answer.status, finding: `${where} but ${control.status} for ids that exist nowhere: ${answer.text.slice(0, 200)} / ${control.text.slice(0, 200)}` };
     }
-    if (answer.status < 300) {
-      if (operation.method !== 'get') for (const marker of sent) written.add(marker);
-      return { status: answer.status };
-    }
+    if (answer.status < 300) return { status: answer.status };
     // An id in the path addresses A's record itself: the refusal says it does not exist for B, or that the route is not B's role's.
     const elsewhere = JSON.stringify({ query: request.query, body: request.body });
     const addressed = markers.some((marker) => request.path.includes(marker)) && !markers.some((marker) => elsewhere.includes(marker));
