@@ -679,6 +679,11 @@ export interface components {
             timeZone: string | null;
             languages: string[];
             bio: string | null;
+            /**
+             * @description null: never chosen; the application follows the browser.
+             * @enum {string|null}
+             */
+            locale: "fr" | "en" | null;
             roles: string[];
         };
         UpdateProfileRequest: {
@@ -712,6 +717,12 @@ export interface components {
              */
             languages?: string[] | null;
             bio?: string | null;
+            /**
+             * @description The language of the application and of the mails; once chosen it can be changed, not cleared.
+             * @example fr
+             * @enum {string}
+             */
+            locale?: "fr" | "en";
         };
         ProfileResponse: {
             /** Format: uuid */
@@ -729,6 +740,11 @@ export interface components {
             timeZone: string | null;
             languages: string[];
             bio: string | null;
+            /**
+             * @description null: never chosen; the application follows the browser.
+             * @enum {string|null}
+             */
+            locale: "fr" | "en" | null;
         };
         CurrentConsentResponse: {
             /** @enum {string} */
@@ -784,6 +800,11 @@ export interface components {
             timeZone: string | null;
             languages: string[];
             bio: string | null;
+            /**
+             * @description null: never chosen; the application follows the browser.
+             * @enum {string|null}
+             */
+            locale: "fr" | "en" | null;
             /** Format: date-time */
             updatedAt: string;
         };
