@@ -1,5 +1,10 @@
 import type { RouteObject } from 'react-router';
+import { ProfilePage } from '../features/account/ProfilePage';
+import { AcceptInvitationPage } from '../features/auth/AcceptInvitationPage';
 import { LoginPage } from '../features/auth/LoginPage';
+import { RegisterPage } from '../features/auth/RegisterPage';
+import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
+import { VerifyEmailPage } from '../features/auth/VerifyEmailPage';
 import { HomePage } from '../features/home/HomePage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
@@ -10,9 +15,18 @@ import { RequireSession } from './session';
  * carry) need no session; member pages send a signed-out person to the login
  * page and back. A feature adds its pages to one of the two lists.
  */
-const publicPages: RouteObject[] = [{ path: '/login', element: <LoginPage /> }];
+const publicPages: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  { path: '/register', element: <RegisterPage /> },
+  { path: '/verify-email', element: <VerifyEmailPage /> },
+  { path: '/accept-invitation', element: <AcceptInvitationPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
+];
 
-const memberPages: RouteObject[] = [{ index: true, element: <HomePage /> }];
+const memberPages: RouteObject[] = [
+  { index: true, element: <HomePage /> },
+  { path: '/profile', element: <ProfilePage /> },
+];
 
 export const routes: RouteObject[] = [
   { element: <Layout signedIn={false} />, children: [...publicPages, { path: '*', element: <NotFoundPage /> }] },
