@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useApi, useSession } from '../../app/session';
+import { useApi } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormError } from '../../components/FormError';
@@ -53,13 +53,10 @@ function DownloadMyData() {
 function EraseAccount() {
   const { t } = useTranslation();
   const api = useApi();
-  const { keeper } = useSession();
   const navigate = useNavigate();
   const erasure = useSubmission([], () => api.DELETE('/v1/users/me'), {
-    onSuccess: async () => {
-      await keeper.signOut();
-      await navigate('/login?notice=erased', { replace: true });
-    },
+    // The login page closes the session, and says why.
+    onSuccess: () => navigate('/login?notice=erased', { replace: true, state: { closeSession: true } }),
   });
   return (
     <section aria-labelledby="erase-heading">

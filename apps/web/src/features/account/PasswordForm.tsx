@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useApi, useSession } from '../../app/session';
+import { useApi } from '../../app/session';
 import { Button } from '../../components/Button';
 import { FormError } from '../../components/FormError';
 import { TextField } from '../../components/TextField';
@@ -17,14 +17,11 @@ type PasswordChange = Record<(typeof FIELDS)[number], string>;
 export function PasswordForm() {
   const { t } = useTranslation();
   const api = useApi();
-  const { keeper } = useSession();
   const navigate = useNavigate();
   const [change, setChange] = useState<PasswordChange>({ currentPassword: '', newPassword: '' });
   const submission = useSubmission(FIELDS, (body: PasswordChange) => api.POST('/v1/users/me/password', { body }), {
-    onSuccess: async () => {
-      await keeper.signOut();
-      await navigate('/login?notice=password-changed', { replace: true });
-    },
+    // The login page closes the session, and says why.
+    onSuccess: () => navigate('/login?notice=password-changed', { replace: true, state: { closeSession: true } }),
   });
   const edit = (field: keyof PasswordChange) => (event: { target: { value: string } }) => setChange((current) => ({ ...current, [field]: event.target.value }));
   const submit = (event: FormEvent) => {

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/types/identity';
 import { Button } from '../../components/Button';
@@ -93,6 +93,8 @@ export function ProfileForm({ me }: { me: Me }) {
     language,
   );
   const none = { value: '', label: t('profile.notGiven') };
+  const countries = useMemo(() => countryOptions(language), [language]);
+  const zones = useMemo(() => timeZoneOptions(me.timeZone), [me.timeZone]);
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="profile-heading">
@@ -110,12 +112,12 @@ export function ProfileForm({ me }: { me: Me }) {
       </datalist>
       <TextField label={t('profile.employer')} name="employer" autoComplete="organization" value={draft.employer} onChange={edit('employer')} error={problems.fields.employer} />
       <TextField label={t('profile.city')} name="city" autoComplete="address-level2" value={draft.city} onChange={edit('city')} error={problems.fields.city} />
-      <SelectField label={t('profile.country')} name="country" options={[none, ...countryOptions(language)]} value={draft.country} onChange={edit('country')} error={problems.fields.country} />
+      <SelectField label={t('profile.country')} name="country" options={[none, ...countries]} value={draft.country} onChange={edit('country')} error={problems.fields.country} />
       <SelectField
         label={t('profile.timeZone')}
         hint={t('profile.timeZoneHint', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })}
         name="timeZone"
-        options={[none, ...timeZoneOptions(me.timeZone)]}
+        options={[none, ...zones]}
         value={draft.timeZone}
         onChange={edit('timeZone')}
         error={problems.fields.timeZone}

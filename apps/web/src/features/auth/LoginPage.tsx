@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { nextPathOf, useSession } from '../../app/session';
@@ -50,7 +50,14 @@ export function LoginPage() {
   const next = nextPathOf(location.search);
   const notice = NOTICES.get(search.get('notice') ?? '');
 
-  if (state.status === 'signed-in' && !submitting) return <Navigate to={next} replace />;
+  // A journey that ends the session (an erasure, a new password) comes here to close it, so that the
+  // person reads why; signed out on a member page first, they would be sent here without a word.
+  const closing = (location.state as { closeSession?: boolean } | null)?.closeSession === true;
+  useEffect(() => {
+    if (closing && state.status === 'signed-in') void keeper.signOut();
+  }, [closing, state.status, keeper]);
+
+  if (state.status === 'signed-in' && !submitting && !closing) return <Navigate to={next} replace />;
 
   const edit = (field: Field) => (event: { target: { value: string } }) => setCredentials((current) => ({ ...current, [field]: event.target.value }));
 
