@@ -99,7 +99,7 @@ export function ProfileForm({ me }: { me: Me }) {
   return (
     <form onSubmit={submit} noValidate aria-labelledby="profile-heading">
       <h2 id="profile-heading">{t('profile.section')}</h2>
-      <p className="field-hint">{t('profile.email', { email: me.email })}</p>
+      <p>{t('profile.email', { email: me.email })}</p>
       <FormError message={problems.general} />
       <TextField label={t('profile.displayName')} name="displayName" autoComplete="name" required value={draft.displayName} onChange={edit('displayName')} error={problems.fields.displayName} />
       <TextField label={t('profile.graduationYear')} name="graduationYear" inputMode="numeric" autoComplete="off" value={draft.graduationYear} onChange={edit('graduationYear')} error={problems.fields.graduationYear} />

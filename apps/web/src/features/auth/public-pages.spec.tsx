@@ -175,6 +175,14 @@ describe('a forgotten password', () => {
   });
 });
 
+it('reads the token of a mail’s link pasted into the tab where the page already is', async () => {
+  const { router } = renderAppAt('/reset-password?network=alumni-test', () => noContent());
+  await pageTitled('Mot de passe oublié');
+  await act(async () => router.navigate(`/reset-password?network=alumni-test#token=${TOKEN}`));
+  await pageTitled('Choisir un nouveau mot de passe');
+  expect(router.state.location.hash).toBe('');
+});
+
 it('the login page leads to registering, on the network typed', async () => {
   renderAppAt('/login?network=alumni-test', () => noContent());
   await pageTitled('Connexion');
