@@ -60,7 +60,7 @@ function ConsentChoices({ consents }: { consents: Consents }) {
         onChange={setGranted}
       />
       <p role="status" className="notice">
-        {submission.isSuccess && !submission.isPending ? t('consents.saved') : null}
+        {submission.isSuccess ? t('consents.saved') : null}
       </p>
       <Button type="submit" isDisabled={submission.isPending}>
         {submission.isPending ? t('consents.saving') : t('consents.save')}

@@ -138,7 +138,7 @@ export function ProfileForm({ me }: { me: Me }) {
       </div>
       <TextArea label={t('profile.bio')} hint={t('profile.bioHint')} name="bio" value={draft.bio} onChange={edit('bio')} error={problems.fields.bio} />
       <p role="status" className="notice">
-        {save.isSuccess && !save.isPending ? t('profile.saved') : null}
+        {save.isSuccess ? t('profile.saved') : null}
       </p>
       <Button type="submit" isDisabled={save.isPending}>
         {save.isPending ? t('profile.saving') : t('profile.save')}
