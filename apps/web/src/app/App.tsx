@@ -1,36 +1,50 @@
-import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { createApiClient } from '../api/client';
-import { LanguageSwitcher } from '../components/LanguageSwitcher';
-import { authApi, type AuthApi } from '../features/auth/auth-api';
-import { LoginForm } from '../features/auth/LoginForm';
-import { SignedInHome } from '../features/auth/SignedInHome';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { createBrowserRouter, type createMemoryRouter, RouterProvider } from 'react-router';
+import { type ApiClient, createApiClient } from '../api/client';
+import { routes } from './routes';
+import { SessionProvider } from './session';
+import { sessionCalls } from './session-api';
+import { SessionKeeper } from './session-keeper';
+
+type Router = ReturnType<typeof createBrowserRouter> | ReturnType<typeof createMemoryRouter>;
+
+/** What the application runs on; a test passes its own (a memory router, a client on its fetch). */
+export interface AppWiring {
+  keeper: SessionKeeper;
+  api: ApiClient;
+  queryClient: QueryClient;
+  router: Router;
+}
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      // Offline, queries and submissions wait for the connection (networkMode 'online') instead of failing.
+      queries: { retry: 1, staleTime: 15_000, refetchOnWindowFocus: true },
+      mutations: { retry: 0 },
+    },
+  });
+}
 
 /**
- * The application's shell. The access token lives in this component's state
- * only: never in localStorage or a cookie the page can read, so a script
- * injected into the page finds nothing stored, and a reload signs out.
+ * The browser's wiring: the session calls go through a client of their own
+ * (they carry the cookie, not the access token), every other call through
+ * the client that adds the token and renews it on a 401.
  */
-export function App({ auth }: { auth?: AuthApi }) {
-  const { t } = useTranslation();
-  const api = useMemo(() => auth ?? authApi(createApiClient()), [auth]);
-  const [accessToken, setAccessToken] = useState<string | null>(null);
+export function browserWiring(): AppWiring {
+  const keeper = new SessionKeeper(sessionCalls(createApiClient()));
+  return { keeper, api: createApiClient({ fetch: keeper.fetch }), queryClient: createQueryClient(), router: createBrowserRouter(routes) };
+}
+
+/** The application's shell: the query cache, the session and its client, and the pages. */
+export function App({ wiring }: { wiring?: AppWiring }) {
+  const [{ keeper, api, queryClient, router }] = useState(() => wiring ?? browserWiring());
   return (
-    <>
-      <header className="app-header">
-        <div>
-          <p className="app-name">{t('app.name')}</p>
-          <p className="app-tagline">{t('app.tagline')}</p>
-        </div>
-        <LanguageSwitcher />
-      </header>
-      <main className="app-main">
-        {accessToken ? (
-          <SignedInHome auth={api} accessToken={accessToken} onSignOut={() => setAccessToken(null)} />
-        ) : (
-          <LoginForm auth={api} onSignedIn={setAccessToken} />
-        )}
-      </main>
-    </>
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider keeper={keeper} api={api}>
+        <RouterProvider router={router} />
+      </SessionProvider>
+    </QueryClientProvider>
   );
 }

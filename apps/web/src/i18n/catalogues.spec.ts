@@ -1,5 +1,5 @@
 import { en } from './en';
-import { fr } from './fr';
+import { fr, frByFeature } from './fr';
 import { preferredLanguage } from './i18n';
 
 describe('the message catalogues', () => {
@@ -7,6 +7,12 @@ describe('the message catalogues', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
     const empty = [...Object.entries(fr), ...Object.entries(en)].filter(([, text]) => text.trim() === '');
     expect(empty).toEqual([]);
+  });
+
+  it('give each key to one feature only', () => {
+    const keys = Object.values(frByFeature).flatMap((messages) => Object.keys(messages));
+    expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
+    expect(keys.length).toBe(Object.keys(fr).length);
   });
 
   it('use the same placeholders in both languages', () => {
