@@ -110,7 +110,7 @@ describe('the web application in a browser: the login page', () => {
     await keepScreenshot(page, 'login-phone-switched-en');
   });
 
-  it('signs a member in with the keyboard alone: Tab from where the page puts the focus, typing, Enter', async () => {
+  it('signs a member in with the keyboard alone (Tab from where the page puts the focus, typing, Enter), for longer than the page', async () => {
     const page = await visit('desk', 'fr');
     // Wherever the page puts the focus (its heading, or the top of the page), Tab reaches the first field without a pointer.
     for (let presses = 0; !(await isFocused(page, fr['login.network'])); presses += 1) {
@@ -130,6 +130,10 @@ describe('the web application in a browser: the login page', () => {
     await page.getByText(fr['home.greeting'].replace('{{name}}', 'Test member'), { exact: true }).waitFor();
     await expectAccessible(page, 'the signed-in home');
     await keepScreenshot(page, 'home-desk-fr');
+    // The session outlives the page: a reload is signed in again from the HttpOnly cookie, with no password asked.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: fr['home.title'] }).waitFor({ timeout: 15_000 });
+    expect(new URL(page.url()).pathname).toBe('/');
   });
 
   it('has an accessibility check that fails, naming each element, where a person would be stopped', async () => {

@@ -40,7 +40,7 @@ const TARGET = { initialJsKb: 200, lcpMs: 1_500 };
 /** Past this, a page that painted nothing contentful counts as not measured. */
 const LCP_WAIT_MS = 10_000;
 
-/** The blank page: Vite's minimal project, with one line of text so that there is a contentful paint to time. */
+/** The blank page: Vite's minimal project, with a heading so that there is a contentful paint and a heading to time. */
 const BLANK_INDEX = `<!doctype html>
 <html lang="fr">
   <head>
@@ -49,7 +49,7 @@ const BLANK_INDEX = `<!doctype html>
     <title>Blank</title>
   </head>
   <body>
-    <p>Passerelle</p>
+    <h1>Passerelle</h1>
     <script type="module" src="/main.ts"></script>
   </body>
 </html>
@@ -111,9 +111,24 @@ async function afterPaint(page: Page): Promise<void> {
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
 }
 
+/**
+ * Installed before the page's own scripts: when the first h1 enters the
+ * document. A page's largest paint may be its frame (the header) while its
+ * content is still on its way; the heading says when the content is there.
+ */
+const HEADING_CLOCK = `(() => {
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('h1')) return;
+    window.__headingAt = performance.now();
+    observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})()`;
+
 interface PaintSeries {
   readonly name: string;
   readonly ms: number[];
+  readonly headingMs: number[];
   readonly elements: Set<string>;
 }
 
@@ -128,10 +143,11 @@ interface Measured {
 
 /** `loads` loads of the page, each in a new context (no cache, no cookies but what `before` leaves) at a desk's width in French. */
 async function measureLcp(browser: Browser, loads: number, { name, url, ready, before }: Measured): Promise<PaintSeries> {
-  const series: PaintSeries = { name, ms: [], elements: new Set() };
+  const series: PaintSeries = { name, ms: [], headingMs: [], elements: new Set() };
   say(`\n${name}: ${loads} loads of ${url}${before ? ', each in a context that has just signed in' : ', each cold'}`);
   for (let load = 1; load <= loads; load += 1) {
     const context = await openContext(browser, { viewport: 'desk', locale: 'fr-FR' });
+    await context.addInitScript(HEADING_CLOCK);
     try {
       const page = await context.newPage();
       await before?.(page);
@@ -140,9 +156,11 @@ async function measureLcp(browser: Browser, loads: number, { name, url, ready, b
       await afterPaint(page);
       const paint = await largestContentfulPaint(page);
       if (!paint) throw new Error(`${name}: no contentful paint within ${LCP_WAIT_MS / 1000} s of the page being ready`);
+      const headingMs = Number(await page.evaluate('window.__headingAt'));
       series.ms.push(paint.ms);
+      series.headingMs.push(headingMs);
       series.elements.add(paint.element);
-      say(`  load ${load}: LCP ${f(paint.ms)} ms (${paint.element})`);
+      say(`  load ${load}: LCP ${f(paint.ms)} ms (${paint.element}), h1 in the document at ${f(headingMs)} ms`);
     } finally {
       await context.close();
     }
@@ -202,6 +220,7 @@ async function run(stack: BenchStack): Promise<boolean> {
     gateways.push(blankOrigin);
     browser = await launchBrowser();
 
+    const heading = (page: Page) => page.getByRole('heading', { level: 1 }).waitFor();
     const identityDb = new DataSource({ type: 'postgres', url: stack.databaseUrl('identity') });
     await identityDb.initialize();
     let member: Credentials;
@@ -211,8 +230,7 @@ async function run(stack: BenchStack): Promise<boolean> {
     } finally {
       await identityDb.destroy();
     }
-    const heading = (page: Page) => page.getByRole('heading', { level: 1 }).waitFor();
-    const blankPaints = await measureLcp(browser, loads, { name: 'blank Vite page', url: `${blankOrigin.url}/`, ready: (page) => page.getByText('Passerelle').waitFor() });
+    const blankPaints = await measureLcp(browser, loads, { name: 'blank Vite page', url: `${blankOrigin.url}/`, ready: heading });
     const loginPaints = await measureLcp(browser, loads, { name: 'login page', url: `${appOrigin.url}/`, ready: heading });
     const homePaints = await measureLcp(browser, loads, {
       name: 'signed-in home',
@@ -224,7 +242,7 @@ async function run(stack: BenchStack): Promise<boolean> {
     const appKb = kb(sum(app, 'gzipped'));
     const lcpRow = (series: PaintSeries, target: string) => {
       const { p50, max } = distribution([...series.ms]);
-      return [`LCP ${series.name}, median (max) of ${loads}`, `${f(p50)} ms (${f(max)})`, [...series.elements].join(', '), target];
+      return [`LCP ${series.name}, median (max) of ${loads}`, `${f(p50)} ms (${f(max)})`, [...series.elements].join(', '), `${f(distribution([...series.headingMs]).p50)} ms`, target];
     };
     const lcpTarget = (series: PaintSeries) => {
       const { p50 } = distribution([...series.ms]);
@@ -233,10 +251,10 @@ async function run(stack: BenchStack): Promise<boolean> {
     say('\nresults (Chromium, a desk-width window in French; the five services, Kafka, PostgreSQL and the browser on one 2-core machine)');
     say(
       table(
-        ['measure', 'value', 'largest element', 'target'],
+        ['measure', 'value', 'largest element', 'h1 in document (median)', 'target'],
         [
-          ['initial JavaScript, gzipped: application', `${f(appKb, 1)} kB`, '', `≤ ${TARGET.initialJsKb} kB: ${verdict(appKb <= TARGET.initialJsKb)}`],
-          ['initial JavaScript, gzipped: blank Vite page', `${f(kb(sum(blank, 'gzipped')), 1)} kB`, '', ''],
+          ['initial JavaScript, gzipped: application', `${f(appKb, 1)} kB`, '', '', `≤ ${TARGET.initialJsKb} kB: ${verdict(appKb <= TARGET.initialJsKb)}`],
+          ['initial JavaScript, gzipped: blank Vite page', `${f(kb(sum(blank, 'gzipped')), 1)} kB`, '', '', ''],
           lcpRow(blankPaints, ''),
           lcpRow(loginPaints, lcpTarget(loginPaints)),
           lcpRow(homePaints, lcpTarget(homePaints)),
