@@ -8,6 +8,7 @@ import {
   keepScreenshot,
   launchBrowser,
   openContext,
+  policyRefusals,
   startWebStack,
   type TestNetwork,
   type ViewportName,
@@ -25,7 +26,8 @@ const LOCALES: Record<Language, BrowserLocale> = { fr: 'fr-FR', en: 'en-GB' };
  * The web application in Debian's Chromium, served by the one origin in
  * front of the five real services: the login page in both languages at a
  * desk's and a phone's width with no serious accessibility violation,
- * signing in with the keyboard alone, and a wrong password. Elements are
+ * signing in with the keyboard alone, and a wrong password; nothing the
+ * application does is refused by its own Content-Security-Policy. Elements are
  * found by role and label, as a screen reader finds them; the screenshots
  * are kept in test-artifacts/screenshots/.
  */
@@ -35,6 +37,8 @@ describe('the web application in a browser: the login page', () => {
   let network: TestNetwork;
   let member: Credentials;
   const contexts: BrowserContext[] = [];
+  /** What each page's Content-Security-Policy refused during the current test. */
+  let refusedByPolicy: string[][] = [];
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startWebStack(), launchBrowser()]);
@@ -42,6 +46,12 @@ describe('the web application in a browser: the login page', () => {
     network = await createTestNetwork(identity.http, await adminToken(identity.http), 'web');
     member = await createTestMember(identity.http, identity.dataSource, network);
   }, 180_000);
+
+  afterEach(() => {
+    const refused = refusedByPolicy.flat();
+    refusedByPolicy = [];
+    expect(refused).toEqual([]);
+  });
 
   afterAll(async () => {
     await Promise.all(contexts.map((context) => context.close()));
@@ -58,6 +68,7 @@ describe('the web application in a browser: the login page', () => {
     const context = await openContext(browser, { viewport, locale: LOCALES[language], baseURL: stack.url });
     contexts.push(context);
     const page = await context.newPage();
+    refusedByPolicy.push(policyRefusals(page));
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: CATALOGUES[language]['login.title'] }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');

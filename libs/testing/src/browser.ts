@@ -43,6 +43,20 @@ export function openContext(browser: Browser, { viewport, locale, baseURL }: Per
   return browser.newContext({ ...VIEWPORTS[viewport], locale, baseURL });
 }
 
+/**
+ * What the page's Content-Security-Policy refuses from now on (Chromium
+ * reports each refusal on the console), filled as the page runs, for a test
+ * to expect none: a refused script or style is a part of the page that
+ * silently does not work.
+ */
+export function policyRefusals(page: Page): string[] {
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) refused.push(message.text());
+  });
+  return refused;
+}
+
 /** Where screenshots are kept for a person to look at (test-artifacts/ at the repository root, ignored by git). */
 export const SCREENSHOT_DIR = join(repositoryRoot(), 'test-artifacts', 'screenshots');
 
