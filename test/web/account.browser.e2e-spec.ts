@@ -155,10 +155,21 @@ describe('the account journey in a browser', () => {
     await page.getByRole('link', { name: fr['login.register'], exact: true }).click();
     await pageTitled(page, fr['register.title']);
     expect(await field(page, fr['login.network']).inputValue()).toBe(network.slug);
-    await field(page, fr['register.displayName']).fill('Camille Durand');
-    await field(page, fr['login.email']).fill(email);
-    await field(page, fr['login.password']).fill(password);
-    await button(page, fr['register.submit']).click();
+    // With the keyboard alone, from where the page puts the focus (its heading).
+    for (let presses = 0; !(await isFocused(field(page, fr['login.network']))); presses += 1) {
+      if (presses === 10) throw new Error('ten presses of Tab never reached the network field');
+      await page.keyboard.press('Tab');
+    }
+    for (const [label, value] of [
+      [fr['register.displayName'], 'Camille Durand'],
+      [fr['login.email'], email],
+      [fr['login.password'], password],
+    ]) {
+      await page.keyboard.press('Tab');
+      expect(await isFocused(field(page, label))).toBe(true);
+      await page.keyboard.type(value);
+    }
+    await page.keyboard.press('Enter');
     await pageTitled(page, fr['mailbox.title']);
     await page.getByText(fr['mailbox.sentTo'].replace('{{email}}', email), { exact: true }).waitFor();
     await expectAccessible(page, 'the mailbox page');
@@ -304,6 +315,14 @@ describe('the account journey in a browser', () => {
     const page = await person('phone', 'en');
     await signIn(page, en, credentials);
     await openProfile(page, en);
+    // Escape leaves the question unanswered, and the focus back on the button that asked it.
+    await button(page, en['erase.trigger']).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('alertdialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+    expect(await isFocused(button(page, en['erase.trigger']))).toBe(true);
+
     await button(page, en['erase.trigger']).click();
     const dialog = page.getByRole('alertdialog');
     await dialog.getByRole('heading', { name: en['erase.title'], exact: true }).waitFor();
@@ -329,6 +348,10 @@ function fitsWidth(page: Page): Promise<boolean> {
     const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
     return root.scrollWidth <= root.clientWidth;
   });
+}
+
+function isFocused(locator: ReturnType<Page['getByLabel']>): Promise<boolean> {
+  return locator.evaluate((element) => element === (element.ownerDocument as { activeElement: unknown }).activeElement);
 }
 
 /** What a screen reader reads after a field's label: the texts its aria-describedby names. */
