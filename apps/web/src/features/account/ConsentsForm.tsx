@@ -22,7 +22,7 @@ const PURPOSES: Record<Purpose, MessageKey> = {
 /** The purposes whose decision differs from what is recorded; one never decided counts as differing, so saving records it. */
 export function decisionsToRecord(current: Consents['current'], granted: readonly string[]): { purpose: Purpose; granted: boolean }[] {
   return current
-    .filter((consent) => consent.purpose in PURPOSES && consent.granted !== granted.includes(consent.purpose))
+    .filter((consent) => Object.hasOwn(PURPOSES, consent.purpose) && consent.granted !== granted.includes(consent.purpose))
     .map((consent) => ({ purpose: consent.purpose as Purpose, granted: granted.includes(consent.purpose) }));
 }
 
@@ -55,7 +55,7 @@ function ConsentChoices({ consents }: { consents: Consents }) {
       <MultiChoice
         label={t('consents.label')}
         hint={t('consents.hint')}
-        choices={consents.current.filter((consent) => consent.purpose in PURPOSES).map((consent) => ({ value: consent.purpose, label: t(PURPOSES[consent.purpose as Purpose]) }))}
+        choices={consents.current.filter((consent) => Object.hasOwn(PURPOSES, consent.purpose)).map((consent) => ({ value: consent.purpose, label: t(PURPOSES[consent.purpose as Purpose]) }))}
         value={granted}
         onChange={setGranted}
       />
