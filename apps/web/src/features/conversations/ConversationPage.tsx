@@ -9,7 +9,7 @@ import { Page } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { TextArea } from '../../components/TextArea';
 import type { Conversation, Message, PendingMessage, Thread } from './conversation-cache';
-import { useConversation, useMarkRead, useOlderMessages, useSendMessage, useThread } from './conversation-queries';
+import { useConversation, useMarkRead, useOlderMessages, usePending, useSendMessage, useThread } from './conversation-queries';
 import { useDateTime } from './use-date-time';
 
 /** One conversation: its messages as they come, the other's read receipt, and the composer. */
@@ -60,8 +60,9 @@ function ConversationView({ conversation, thread }: { conversation: Conversation
 function MessageLog({ conversation, thread, sender }: { conversation: Conversation; thread: Thread; sender: Sender }) {
   const { t } = useTranslation();
   const older = useOlderMessages(conversation.id);
+  const pending = usePending(conversation.id);
   const end = useRef<HTMLDivElement>(null);
-  const count = thread.messages.length + thread.pending.length;
+  const count = thread.messages.length + pending.length;
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: 'end' });
   }, [count]);
@@ -79,14 +80,14 @@ function MessageLog({ conversation, thread, sender }: { conversation: Conversati
           {t('conversations.older')}
         </Button>
       )}
-      {thread.messages.length === 0 && thread.pending.length === 0 && <p>{t('conversations.empty')}</p>}
+      {thread.messages.length === 0 && pending.length === 0 && <p>{t('conversations.empty')}</p>}
       <div role="log" aria-live="polite" aria-relevant="additions" aria-labelledby="messages-heading" className="message-log">
         <ol>
           {thread.messages.map((message) => (
             <MessageItem key={message.id} message={message} name={name} read={message.id === lastReadMine} />
           ))}
-          {thread.pending.map((pending) => (
-            <PendingItem key={pending.key} pending={pending} sender={sender} />
+          {pending.map((entry) => (
+            <PendingItem key={entry.key} pending={entry} sender={sender} />
           ))}
         </ol>
         <div ref={end} />
@@ -114,7 +115,7 @@ function PendingItem({ pending, sender }: { pending: PendingMessage; sender: Sen
   return (
     <li className="message message-mine message-pending">
       <p className="message-meta">
-        <span className="message-author">{t('conversations.you')}</span> · {pending.failed ? <strong className="message-failed">{t('conversations.notSent')}</strong> : t('conversations.sending')}
+        <span className="message-author">{t('conversations.you')}</span> · {pending.failed ? <strong className="message-failed">{t('conversations.notSent')}</strong> : <span>{t('conversations.sending')}</span>}
       </p>
       <p className="message-text">{pending.text}</p>
       {pending.failed && (

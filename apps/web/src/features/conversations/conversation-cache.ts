@@ -12,12 +12,11 @@ export interface PendingMessage {
   readonly failed: boolean;
 }
 
-/** One conversation's thread as the page shows it: the messages known, oldest first, and those being sent. */
+/** One conversation's thread as the page shows it: the messages known, oldest first. */
 export interface Thread {
   readonly messages: readonly Message[];
   /** Where the older history continues (null: the first message is here). */
   readonly olderCursor: string | null;
-  readonly pending: readonly PendingMessage[];
 }
 
 export const conversationKeys = {
@@ -25,6 +24,8 @@ export const conversationKeys = {
   list: ['conversations', 'list'] as const,
   one: (id: string) => ['conversations', 'one', id] as const,
   thread: (id: string) => ['conversations', 'thread', id] as const,
+  /** Kept apart from the thread: a refetch of the thread must never bring back or lose a message on its way. */
+  pending: (id: string) => ['conversations', 'pending', id] as const,
 };
 
 /**
@@ -40,23 +41,25 @@ export function mergeMessages(known: readonly Message[], incoming: readonly Mess
 }
 
 /**
- * A message of the thread, arrived by whichever way came first (the send's
- * answer, the stream, a page). One of the viewer's own messages stands in for
- * the first pending message of the same text, which is then no longer shown
- * as on its way: the send's answer would otherwise arrive after the stream's
- * copy and show it twice for a moment.
+ * What a thread becomes when a newer copy of it arrives (a page fetched, a
+ * message received): the union of both, so that a page answered before a
+ * message came by the stream, but stored after it, does not lose it.
  */
-export function withMessage(thread: Thread, message: Message, pendingKey?: string): Thread {
-  if (thread.messages.some((known) => known.id === message.id)) {
-    return pendingKey ? { ...thread, pending: thread.pending.filter((entry) => entry.key !== pendingKey) } : thread;
-  }
-  let pending = thread.pending;
-  if (pendingKey) pending = pending.filter((entry) => entry.key !== pendingKey);
-  else if (message.mine) {
-    const index = pending.findIndex((entry) => entry.text.trim() === message.text);
-    if (index >= 0) pending = [...pending.slice(0, index), ...pending.slice(index + 1)];
-  }
-  return { ...thread, messages: mergeMessages(thread.messages, [message]), pending };
+export function mergeThreads(known: Thread | undefined, incoming: Thread): Thread {
+  return known ? { messages: mergeMessages(known.messages, incoming.messages), olderCursor: incoming.olderCursor } : incoming;
+}
+
+/**
+ * The messages still on their way once `message` is known. The send's own
+ * answer settles its entry (`pendingKey`); one of the viewer's messages
+ * arriving first by the stream stands in for the first entry of the same
+ * text, which would otherwise show twice until the answer comes.
+ */
+export function settlePending(pending: readonly PendingMessage[], message: Message, pendingKey?: string): PendingMessage[] {
+  if (pendingKey) return pending.filter((entry) => entry.key !== pendingKey);
+  if (!message.mine) return [...pending];
+  const index = pending.findIndex((entry) => entry.text.trim() === message.text);
+  return index < 0 ? [...pending] : [...pending.slice(0, index), ...pending.slice(index + 1)];
 }
 
 /** The conversation in the list and on its page, changed the same way. */
@@ -68,13 +71,19 @@ export function updateConversation(queryClient: QueryClient, id: string, change:
 }
 
 /**
- * A message the stream brings: into the thread if its page has it, and into
+ * A message received (by the stream, or as the answer to sending it with
+ * its `pendingKey`): into the thread if its page has it, and into
  * the conversation's last activity and unread count. A message at or before
  * the last one the list knows is not counted again (a replay after a
  * reconnection sends what may already be known).
  */
-export function receiveMessage(queryClient: QueryClient, message: Message): void {
-  queryClient.setQueryData<Thread>(conversationKeys.thread(message.conversationId), (thread) => thread && withMessage(thread, message));
+export function receiveMessage(queryClient: QueryClient, message: Message, pendingKey?: string): void {
+  const threadKey = conversationKeys.thread(message.conversationId);
+  const known = queryClient.getQueryData<Thread>(threadKey)?.messages.some((entry) => entry.id === message.id) ?? false;
+  queryClient.setQueryData<Thread>(threadKey, (thread) => thread && { messages: mergeMessages(thread.messages, [message]), olderCursor: thread.olderCursor });
+  if (!known || pendingKey) {
+    queryClient.setQueryData<PendingMessage[]>(conversationKeys.pending(message.conversationId), (pending) => pending && settlePending(pending, message, pendingKey));
+  }
   const listed = queryClient.getQueryData<ConversationPage>(conversationKeys.list)?.items.some((conversation) => conversation.id === message.conversationId);
   if (!listed) void queryClient.invalidateQueries({ queryKey: conversationKeys.list });
   updateConversation(queryClient, message.conversationId, (conversation) => {

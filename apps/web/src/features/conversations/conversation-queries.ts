@@ -7,11 +7,12 @@ import {
   conversationKeys,
   type ConversationPage,
   mergeMessages,
+  mergeThreads,
+  type PendingMessage,
   receiveMessage,
   receiveRead,
   type Thread,
   updateConversation,
-  withMessage,
 } from './conversation-cache';
 import { ConversationFeed, type FeedStatus } from './conversation-feed';
 
@@ -52,8 +53,8 @@ export function useConversation(id: string) {
 
 /**
  * The latest messages of a conversation, merged into what is already known
- * (a refetch after a reconnection must not drop what the stream brought in
- * the meantime, nor the older pages read).
+ * when stored (a refetch after a reconnection must drop neither what the
+ * stream brought while it was on its way, nor the older pages read).
  */
 export function useThread(id: string) {
   const api = useApi();
@@ -64,9 +65,9 @@ export function useThread(id: string) {
       const { data, error } = await api.GET('/v1/conversations/{id}/messages', { params: { path: { id }, query: { limit: PAGE } } });
       if (!data) throw new CallFailed(error);
       const known = queryClient.getQueryData<Thread>(conversationKeys.thread(id));
-      if (!known) return { messages: mergeMessages([], data.items), olderCursor: data.nextCursor, pending: [] };
-      return { ...known, messages: mergeMessages(known.messages, data.items) };
+      return { messages: mergeMessages([], data.items), olderCursor: known ? known.olderCursor : data.nextCursor };
     },
+    structuralSharing: (known, incoming) => mergeThreads(known as Thread | undefined, incoming as Thread),
     retry: (count, error) => !(error instanceof CallFailed && error.error && error.error.statusCode < 500) && count < 1,
   });
 }
@@ -94,46 +95,47 @@ let pendingCounter = 0;
  * first). Offline, the send waits for the connection; a failure keeps the
  * text, to send again or to take back into the composer.
  */
+export function usePending(id: string): readonly PendingMessage[] {
+  return useQuery<PendingMessage[]>({ queryKey: conversationKeys.pending(id), queryFn: () => [], staleTime: Infinity, gcTime: Infinity }).data ?? [];
+}
+
 export function useSendMessage(id: string, onRefused: (text: string, error: ApiError) => void) {
   const api = useApi();
   const queryClient = useQueryClient();
-  const key = conversationKeys.thread(id);
-  const setThread = (change: (thread: Thread) => Thread) => queryClient.setQueryData<Thread>(key, (thread) => thread && change(thread));
+  const key = conversationKeys.pending(id);
+  const setPending = (change: (pending: PendingMessage[]) => PendingMessage[]) => queryClient.setQueryData<PendingMessage[]>(key, (pending) => change(pending ?? []));
   const mutation = useMutation({
     mutationFn: async ({ text }: { text: string; pendingKey: string }) => {
       const { data, error } = await api.POST('/v1/conversations/{id}/messages', { params: { path: { id } }, body: { text } });
       if (!data) throw new CallFailed(error);
       return data;
     },
-    onSuccess: (message, { pendingKey }) => {
-      setThread((thread) => withMessage(thread, message, pendingKey));
-      receiveMessage(queryClient, message);
-    },
+    onSuccess: (message, { pendingKey }) => receiveMessage(queryClient, message, pendingKey),
     onError: (failure, { text, pendingKey }) => {
       const refusal = failure instanceof CallFailed ? failure.error : undefined;
       if (refusal && refusal.statusCode < 500) {
-        setThread((thread) => ({ ...thread, pending: thread.pending.filter((entry) => entry.key !== pendingKey) }));
+        setPending((pending) => pending.filter((entry) => entry.key !== pendingKey));
         onRefused(text, refusal);
         if (refusal.statusCode === 409) void queryClient.invalidateQueries({ queryKey: conversationKeys.one(id) });
       } else {
-        setThread((thread) => ({ ...thread, pending: thread.pending.map((entry) => (entry.key === pendingKey ? { ...entry, failed: true } : entry)) }));
+        setPending((pending) => pending.map((entry) => (entry.key === pendingKey ? { ...entry, failed: true } : entry)));
       }
     },
   });
   return {
     send(text: string) {
       const pendingKey = `pending-${++pendingCounter}`;
-      setThread((thread) => ({ ...thread, pending: [...thread.pending, { key: pendingKey, text, failed: false }] }));
+      setPending((pending) => [...pending, { key: pendingKey, text, failed: false }]);
       mutation.mutate({ text, pendingKey });
     },
     retry(pendingKey: string) {
-      const entry = queryClient.getQueryData<Thread>(key)?.pending.find((pending) => pending.key === pendingKey);
+      const entry = queryClient.getQueryData<PendingMessage[]>(key)?.find((pending) => pending.key === pendingKey);
       if (!entry) return;
-      setThread((thread) => ({ ...thread, pending: thread.pending.map((pending) => (pending.key === pendingKey ? { ...pending, failed: false } : pending)) }));
+      setPending((pending) => pending.map((other) => (other.key === pendingKey ? { ...other, failed: false } : other)));
       mutation.mutate({ text: entry.text, pendingKey });
     },
     discard(pendingKey: string) {
-      setThread((thread) => ({ ...thread, pending: thread.pending.filter((pending) => pending.key !== pendingKey) }));
+      setPending((pending) => pending.filter((other) => other.key !== pendingKey));
     },
   };
 }
