@@ -89,16 +89,18 @@ export function useOlderMessages(id: string) {
 
 let pendingCounter = 0;
 
+/** The messages being sent in a conversation. */
+export function usePending(id: string): readonly PendingMessage[] {
+  // Never fetched: only sending writes it, so no refetch can drop a message on its way.
+  return useQuery<PendingMessage[]>({ queryKey: conversationKeys.pending(id), queryFn: () => [], enabled: false, gcTime: Infinity }).data ?? [];
+}
+
 /**
  * Sending: the message shows at once as on its way, and the server's copy
  * takes its place (by the send's answer or the stream, whichever comes
  * first). Offline, the send waits for the connection; a failure keeps the
  * text, to send again or to take back into the composer.
  */
-export function usePending(id: string): readonly PendingMessage[] {
-  return useQuery<PendingMessage[]>({ queryKey: conversationKeys.pending(id), queryFn: () => [], staleTime: Infinity, gcTime: Infinity }).data ?? [];
-}
-
 export function useSendMessage(id: string, onRefused: (text: string, error: ApiError) => void) {
   const api = useApi();
   const queryClient = useQueryClient();
@@ -167,7 +169,7 @@ export function useConversationFeed(): FeedStatus {
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
     const feed = new ConversationFeed(keeper, {
-      ready: () => void queryClient.invalidateQueries({ queryKey: conversationKeys.all }),
+      ready: () => void queryClient.invalidateQueries({ queryKey: conversationKeys.all, predicate: (query) => query.queryKey[1] !== 'pending' }),
       message: (message) => receiveMessage(queryClient, message),
       read: (event) => receiveRead(queryClient, event),
       conversation: (conversationId) => {
