@@ -61,11 +61,12 @@ function MessageLog({ conversation, thread, sender }: { conversation: Conversati
   const { t } = useTranslation();
   const older = useOlderMessages(conversation.id);
   const pending = usePending(conversation.id);
-  const end = useRef<HTMLDivElement>(null);
-  const count = thread.messages.length + pending.length;
+  const log = useRef<HTMLDivElement>(null);
+  const newest = pending.length > 0 ? pending[pending.length - 1].key : thread.messages[thread.messages.length - 1]?.id;
+  // The newest message in view when one arrives or is sent (only the log scrolls, not the page).
   useEffect(() => {
-    end.current?.scrollIntoView?.({ block: 'end' });
-  }, [count]);
+    if (log.current) log.current.scrollTop = log.current.scrollHeight;
+  }, [newest]);
   const theirReadUpTo = conversation.read.counterpart.upTo;
   // The "read" mark goes under the newest of the viewer's messages the other participant has read.
   const lastReadMine = theirReadUpTo ? [...thread.messages].reverse().find((message) => message.mine && message.id <= theirReadUpTo)?.id : undefined;
@@ -81,7 +82,8 @@ function MessageLog({ conversation, thread, sender }: { conversation: Conversati
         </Button>
       )}
       {thread.messages.length === 0 && pending.length === 0 && <p>{t('conversations.empty')}</p>}
-      <div role="log" aria-live="polite" aria-relevant="additions" aria-labelledby="messages-heading" className="message-log">
+      {/* Focusable, so that the keyboard scrolls the history too. */}
+      <div role="log" aria-live="polite" aria-relevant="additions" aria-labelledby="messages-heading" className="message-log" tabIndex={0} ref={log}>
         <ol>
           {thread.messages.map((message) => (
             <MessageItem key={message.id} message={message} name={name} read={message.id === lastReadMine} />
@@ -90,7 +92,6 @@ function MessageLog({ conversation, thread, sender }: { conversation: Conversati
             <PendingItem key={entry.key} pending={entry} sender={sender} />
           ))}
         </ol>
-        <div ref={end} />
       </div>
     </section>
   );
