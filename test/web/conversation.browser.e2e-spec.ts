@@ -162,7 +162,7 @@ describe('the web application in a browser: a pair’s conversation and sessions
     return { mentor: mentorOne.credentials, mentee: menteeOne.credentials };
   }
 
-  /** Signs the person in through the login page, keyboard only, in a browser of their own. */
+  /** Signs the person in through the login page, in a browser of their own. */
   async function signIn(person: Person, baseURL: string): Promise<void> {
     const text = CATALOGUES[person.language];
     person.context = await openContext(browser, { viewport: person.viewport, locale: LOCALES[person.language], baseURL });
