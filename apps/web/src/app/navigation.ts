@@ -6,5 +6,7 @@ import type { MessageKey } from '../i18n/fr';
  */
 export const NAVIGATION: readonly { to: string; label: MessageKey }[] = [
   { to: '/', label: 'nav.home' },
+  { to: '/messages', label: 'nav.messages' },
+  { to: '/sessions', label: 'nav.sessions' },
   { to: '/profile', label: 'nav.profile' },
 ];

@@ -5,7 +5,13 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { RegisterPage } from '../features/auth/RegisterPage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { VerifyEmailPage } from '../features/auth/VerifyEmailPage';
+import { ConversationPage } from '../features/conversations/ConversationPage';
+import { ConversationsLayout } from '../features/conversations/ConversationsLayout';
+import { ConversationsPage } from '../features/conversations/ConversationsPage';
 import { HomePage } from '../features/home/HomePage';
+import { ProposeSessionPage } from '../features/sessions/ProposeSessionPage';
+import { SessionPage } from '../features/sessions/SessionPage';
+import { SessionsPage } from '../features/sessions/SessionsPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireSession } from './session';
@@ -25,7 +31,9 @@ const publicPages: RouteObject[] = [
 
 const memberPages: RouteObject[] = [
   { index: true, element: <HomePage /> },
-  { path: '/profile', element: <ProfilePage /> },
+  { path: 'messages', element: <ConversationsLayout />, children: [{ index: true, element: <ConversationsPage /> }, { path: ':conversationId', element: <ConversationPage /> }] },
+  { path: 'sessions', children: [{ index: true, element: <SessionsPage /> }, { path: 'new', element: <ProposeSessionPage /> }, { path: ':sessionId', element: <SessionPage /> }] },
+  { path: 'profile', element: <ProfilePage /> },
 ];
 
 export const routes: RouteObject[] = [

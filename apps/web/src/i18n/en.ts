@@ -1,8 +1,10 @@
 import { account } from './en/account';
 import { auth } from './en/auth';
+import { conversations } from './en/conversations';
 import { home } from './en/home';
+import { sessions } from './en/sessions';
 import { shell } from './en/shell';
 import type { MessageKey } from './fr';
 
 /** The English messages, under the keys of fr.ts (each feature's file is typed by its French twin). */
-export const en: Record<MessageKey, string> = { ...shell, ...auth, ...home, ...account };
+export const en: Record<MessageKey, string> = { ...shell, ...auth, ...home, ...conversations, ...sessions, ...account };
