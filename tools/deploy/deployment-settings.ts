@@ -128,6 +128,7 @@ export function sharedEnvironment(service: string, port: number): Record<string,
 
 const SERVICE_ENVIRONMENT: Readonly<Record<string, Record<string, string>>> = {
   identity: { PUBLIC_APP_URL: 'https://app.passerelle.example.org', PLATFORM_ADMIN_EMAIL: 'platform-admin@passerelle.example.org' },
+  communication: { PUBLIC_APP_URL: 'https://app.passerelle.example.org', PUBLIC_API_URL: `https://${PUBLIC_API_HOST}` },
 };
 
 /**
