@@ -1,6 +1,8 @@
 import type { RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
+import { cohortPages } from '../features/cohort/routes';
 import { HomePage } from '../features/home/HomePage';
+import { notificationPages, unsubscribePage } from '../features/notifications/routes';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireSession } from './session';
@@ -10,9 +12,9 @@ import { RequireSession } from './session';
  * carry) need no session; member pages send a signed-out person to the login
  * page and back. A feature adds its pages to one of the two lists.
  */
-const publicPages: RouteObject[] = [{ path: '/login', element: <LoginPage /> }];
+const publicPages: RouteObject[] = [{ path: '/login', element: <LoginPage /> }, unsubscribePage];
 
-const memberPages: RouteObject[] = [{ index: true, element: <HomePage /> }];
+const memberPages: RouteObject[] = [{ index: true, element: <HomePage /> }, cohortPages, notificationPages];
 
 export const routes: RouteObject[] = [
   { element: <Layout signedIn={false} />, children: [...publicPages, { path: '*', element: <NotFoundPage /> }] },

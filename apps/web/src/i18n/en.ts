@@ -1,7 +1,9 @@
 import { auth } from './en/auth';
+import { cohort } from './en/cohort';
 import { home } from './en/home';
+import { notifications } from './en/notifications';
 import { shell } from './en/shell';
 import type { MessageKey } from './fr';
 
 /** The English messages, under the keys of fr.ts (each feature's file is typed by its French twin). */
-export const en: Record<MessageKey, string> = { ...shell, ...auth, ...home };
+export const en: Record<MessageKey, string> = { ...shell, ...auth, ...home, ...cohort, ...notifications };
