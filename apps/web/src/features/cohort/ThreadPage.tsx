@@ -91,7 +91,7 @@ function ReplyForm({ threadId }: { threadId: string }) {
     reply.mutate();
   };
   return (
-    <form onSubmit={submit} noValidate aria-label={t('forum.reply')} className="form-section">
+    <form onSubmit={submit} noValidate className="form-section">
       <FormError message={problems.general} />
       <TextArea label={t('forum.reply')} name="body" required value={body} onChange={(event) => setBody(event.target.value)} error={problems.fields.body} />
       <Button type="submit" isDisabled={reply.isPending}>
