@@ -80,6 +80,28 @@ describe('the one origin: the gateway of npm start in front of the five services
     expect(((await (await call('/.well-known/jwks.json')).json()) as { keys: { kid: string }[] }).keys.map((key) => key.kid)).toContain(kid);
   });
 
+  it("carries the browser session's cookie both ways: Set-Cookie down, Cookie up", async () => {
+    const attributes = 'Path=/v1/auth/session; Expires=[^;]+; HttpOnly; Secure; SameSite=Strict';
+    const opened = await call('/v1/auth/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEV_PLATFORM_ADMIN) });
+    expect(opened.status).toBe(200);
+    const [set] = opened.headers.getSetCookie();
+    expect(set).toMatch(new RegExp(`^passerelle_session=[A-Za-z0-9_-]{43}; Max-Age=\\d+; ${attributes}$`));
+    const cookie = set.split(';')[0];
+
+    const refreshed = await call('/v1/auth/session/refresh', { method: 'POST', headers: { cookie, 'x-passerelle-session': '1' } });
+    expect({ status: refreshed.status, body: await refreshed.json() }).toEqual({ status: 200, body: { accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900 } });
+    const [rotated] = refreshed.headers.getSetCookie();
+    expect(rotated).toMatch(new RegExp(`^passerelle_session=[A-Za-z0-9_-]{43}; Max-Age=\\d+; ${attributes}$`));
+    expect(rotated.split(';')[0]).not.toBe(cookie);
+    // The used cookie again: the service refused it, so it reached the service.
+    expect((await call('/v1/auth/session/refresh', { method: 'POST', headers: { cookie, 'x-passerelle-session': '1' } })).status).toBe(401);
+
+    // Without a cookie, logging out only clears it (the admin's other tokens stay good for the other tests).
+    const ended = await call('/v1/auth/session', { method: 'DELETE', headers: { 'x-passerelle-session': '1' } });
+    expect(ended.status).toBe(204);
+    expect(ended.headers.getSetCookie()).toEqual([expect.stringMatching(new RegExp(`^passerelle_session=; Max-Age=0; ${attributes}$`))]);
+  });
+
   it("reaches each service at its public paths, answering exactly what the service answers", async () => {
     const { organizer, mentee } = network.actors;
     const [programId] = network.ids['program'];

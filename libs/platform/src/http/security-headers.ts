@@ -30,8 +30,10 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
 /**
  * Browsers may call the API from the listed origins only (the web
  * application's); every other origin gets no CORS allowance, preflights
- * included. Access tokens travel in the Authorization header, never in
- * cookies, so credentials stay off.
+ * included. Access tokens travel in the Authorization header, so credentials
+ * stay off: identity's session cookie serves pages of the API's own origin
+ * only, and its routes require X-Passerelle-Session, which no preflight
+ * allows, so no other page can make a browser send it.
  */
 export function applyHttpHardening(app: INestApplication, config: { readonly corsAllowedOrigins: readonly string[] }): void {
   app.getHttpAdapter().getInstance().disable('x-powered-by');
