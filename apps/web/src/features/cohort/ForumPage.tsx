@@ -48,8 +48,8 @@ export function ForumPage() {
               <p className="meta">{t('forum.by', { author: authorOf(thread, t), date: formatDateTime(thread.createdAt, i18n.language, 'short') })}</p>
               <p className="meta">
                 {t('forum.lastPost', { date: formatDateTime(thread.lastPostAt, i18n.language, 'short') })}
-                {thread.locked && <span className="badge">{t('forum.lockedBadge')}</span>}
-                {thread.hidden && <span className="badge">{t('cohort.hidden')}</span>}
+                {thread.locked && <> <span className="badge">{t('forum.lockedBadge')}</span></>}
+                {thread.hidden && <> <span className="badge">{t('cohort.hidden')}</span></>}
               </p>
             </li>
           ))}

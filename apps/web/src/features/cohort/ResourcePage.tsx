@@ -54,7 +54,7 @@ export function ResourcePage() {
       {r.completable && (
         <div className="form-section">
           <FormError message={general} />
-          <p role="status">
+          <p role="status" className={r.myCompletion ? 'notice' : undefined}>
             {r.myCompletion ? t('resources.completedNotice', { date: formatDateTime(r.myCompletion.completedAt, i18n.language, 'date') }) : ''}
           </p>
           {!r.myCompletion && !programme.closed && (

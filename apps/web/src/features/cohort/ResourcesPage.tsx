@@ -51,7 +51,7 @@ function ResourceList({ programId, items }: { programId: string; items: Resource
             <Link to={`/cohort/${programId}/resources/${resource.id}`}>{resource.title}</Link>
           </h3>
           <p className="meta">
-            {t(`resources.kind.${resource.kind}`)} · {t(`resources.audience.${resource.audience}`)}
+            {t(`resources.kind.${resource.kind}`)} · {t(`resources.audience.${resource.audience}`)}{' '}
             {resource.completable && (
               <span className={`badge ${resource.myCompletion ? 'badge-accent' : ''}`}>
                 {resource.myCompletion

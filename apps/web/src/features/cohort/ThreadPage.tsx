@@ -51,7 +51,7 @@ export function ThreadPage() {
             <li key={post.id} className="post">
               <p className="meta">
                 {t('forum.by', { author: authorOf(post, t), date: when(post.createdAt) })}
-                {post.hidden && <span className="badge">{t('cohort.hidden')}</span>}
+                {post.hidden && <> <span className="badge">{t('cohort.hidden')}</span></>}
               </p>
               {post.erased ? <p className="meta">{t('forum.erasedPost')}</p> : <p className="text">{post.body}</p>}
             </li>
