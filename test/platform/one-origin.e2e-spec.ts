@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { request as httpRequest } from 'http';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS, WEB_CONTENT_SECURITY_POLICY } from '@passerelle/platform/http';
 import { type Gateway, NOT_BUILT_PAGE, startGateway } from '../../tools/dev/gateway';
 import { publicRoutes } from '../../tools/deploy/public-routes';
 import { SERVICE_APPS } from '../../tools/deploy/service-catalogue';
@@ -172,6 +173,16 @@ describe('the one origin: the gateway of npm start in front of the five services
       expect({ path, status: (await page(path)).status }).toEqual({ path, status: 404 });
     }
     expect((await page('/some/page', { method: 'POST', body: '{}' })).status).toBe(405);
+  });
+
+  it("sends the web image's security headers with the application's files, and leaves the services' own on theirs", async () => {
+    const headersOf = async (path: string) => {
+      const { headers } = await call(path);
+      return Object.fromEntries([...Object.keys(SECURITY_HEADERS), 'Content-Security-Policy'].map((name) => [name, headers.get(name)]));
+    };
+    const web = { ...SECURITY_HEADERS, 'Content-Security-Policy': WEB_CONTENT_SECURITY_POLICY };
+    for (const path of ['/', '/programs/42', '/assets/index-abc123.js', '/assets/missing.js', '/v1/unknown']) expect({ path, headers: await headersOf(path) }).toEqual({ path, headers: web });
+    expect(await headersOf('/.well-known/jwks.json')).toEqual({ ...SECURITY_HEADERS, 'Content-Security-Policy': API_CONTENT_SECURITY_POLICY });
   });
 
   it('says how to build the application while it is not built', async () => {
