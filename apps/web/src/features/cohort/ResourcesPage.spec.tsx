@@ -21,8 +21,8 @@ describe('resources and training', () => {
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Ressources : Carrières de la donnée');
     expect(screen.getByLabelText('1 formation(s) terminée(s) sur 2')).toBeTruthy();
     const training = screen.getByRole('region', { name: 'Formations' });
-    expect(training.textContent).toContain('Mentorat : la première séanceFormation · Pour les mentorésÀ faire');
-    expect(training.textContent).toMatch(/Fixer des objectifsFormation · Pour les mentorésTerminée le 4 décembre 2026/);
+    expect(training.textContent).toContain('Mentorat : la première séanceFormation · Pour les mentorés À faire');
+    expect(training.textContent).toMatch(/Fixer des objectifsFormation · Pour les mentorés Terminée le 4 décembre 2026/);
     expect(screen.getByRole('region', { name: 'Autres ressources' }).textContent).toContain('Guide du CVGuide · Pour tous');
   });
 
