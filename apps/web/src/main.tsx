@@ -5,7 +5,9 @@ import { App } from './app/App';
 import './app/tokens.css';
 import './components/content.css';
 import './features/cohort/cohort.css';
+import './features/conversations/conversations.css';
 import './features/notifications/notifications.css';
+import './features/sessions/sessions.css';
 import { createI18n, preferredLanguage } from './i18n/i18n';
 
 const language = preferredLanguage(navigator.languages);

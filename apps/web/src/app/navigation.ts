@@ -9,6 +9,8 @@ import type { MessageKey } from '../i18n/fr';
  */
 export const NAVIGATION: readonly { to: string; label: MessageKey; badge?: ComponentType }[] = [
   { to: '/', label: 'nav.home' },
+  { to: '/messages', label: 'nav.messages' },
+  { to: '/sessions', label: 'nav.sessions' },
   { to: '/cohort', label: 'nav.cohort' },
   { to: '/notifications', label: 'nav.notifications', badge: UnreadBadge },
 ];

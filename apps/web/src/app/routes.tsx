@@ -1,8 +1,14 @@
 import type { RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
 import { cohortPages } from '../features/cohort/routes';
+import { ConversationPage } from '../features/conversations/ConversationPage';
+import { ConversationsLayout } from '../features/conversations/ConversationsLayout';
+import { ConversationsPage } from '../features/conversations/ConversationsPage';
 import { HomePage } from '../features/home/HomePage';
 import { notificationPages, unsubscribePage } from '../features/notifications/routes';
+import { ProposeSessionPage } from '../features/sessions/ProposeSessionPage';
+import { SessionPage } from '../features/sessions/SessionPage';
+import { SessionsPage } from '../features/sessions/SessionsPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireSession } from './session';
@@ -14,7 +20,13 @@ import { RequireSession } from './session';
  */
 const publicPages: RouteObject[] = [{ path: '/login', element: <LoginPage /> }, unsubscribePage];
 
-const memberPages: RouteObject[] = [{ index: true, element: <HomePage /> }, cohortPages, notificationPages];
+const memberPages: RouteObject[] = [
+  { index: true, element: <HomePage /> },
+  { path: 'messages', element: <ConversationsLayout />, children: [{ index: true, element: <ConversationsPage /> }, { path: ':conversationId', element: <ConversationPage /> }] },
+  { path: 'sessions', children: [{ index: true, element: <SessionsPage /> }, { path: 'new', element: <ProposeSessionPage /> }, { path: ':sessionId', element: <SessionPage /> }] },
+  cohortPages,
+  notificationPages,
+];
 
 export const routes: RouteObject[] = [
   { element: <Layout signedIn={false} />, children: [...publicPages, { path: '*', element: <NotFoundPage /> }] },
