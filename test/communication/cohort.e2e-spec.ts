@@ -258,6 +258,15 @@ describe('communication: forums, gatherings, resources and training', () => {
     const page2 = await call('get', `${threadsUrl}?limit=2&cursor=${page1.body.nextCursor}`, mentor).expect(200);
     expect(ids(page2)).toEqual([first.id]);
     expect(page2.body.nextCursor).toBeNull();
+
+    // Threads and posts name their author as the directory knows them now: a new name shows on what they wrote before.
+    await identity.http.patch('/v1/users/me').set(bearer(mentee.token)).send({ displayName: 'Inès Martin' }).expect(200);
+    await expectEventually(async () => expect((await call('get', `/v1/forums/threads/${first.id}`, mentor).expect(200)).body.authorName).toBe('Inès Martin'));
+    expect((await call('get', threadsUrl, mentee).expect(200)).body.items.map((thread: { authorName: string }) => thread.authorName)).toEqual([
+      'Test member',
+      'Test member',
+      'Inès Martin',
+    ]);
     expect(paths(await call('get', `${threadsUrl}?limit=0&cursor=nope`, mentor).expect(400))).toEqual(expect.arrayContaining(['limit', 'cursor']));
     expect(paths(await call('get', `${threadsUrl}?networkId=${programId}`, mentor).expect(400))).toEqual(['networkId']);
     expect(paths(await call('get', '/v1/forums/programs/not-a-uuid/threads', mentor).expect(400))).toEqual(['programId']);
@@ -646,11 +655,11 @@ describe('communication: forums, gatherings, resources and training', () => {
     );
 
     // The forum keeps the places, as placeholders, and the replies of others.
-    expect((await call('get', `/v1/forums/threads/${thread.id}`, mentor).expect(200)).body).toMatchObject({ id: thread.id, erased: true, title: null, body: null, authorId: null });
+    expect((await call('get', `/v1/forums/threads/${thread.id}`, mentor).expect(200)).body).toMatchObject({ id: thread.id, erased: true, title: null, body: null, authorId: null, authorName: null });
     const posts = (await call('get', `/v1/forums/threads/${thread.id}/posts`, mentor).expect(200)).body.items;
     expect(posts).toEqual([
       expect.objectContaining({ id: reply.id, body: 'A reply that stays.', authorId: mentor.userId, erased: false }),
-      expect.objectContaining({ id: own.id, body: null, authorId: null, erased: true }),
+      expect.objectContaining({ id: own.id, body: null, authorId: null, authorName: null, erased: true }),
     ]);
 
     // Her upcoming seat went to the next in line; the past gathering still counts her attendance, anonymously.

@@ -37,6 +37,7 @@ describe('communication: notifications', () => {
         SMTP_URL: smtp.url,
         MAIL_POLL_INTERVAL_MS: '100',
         PUBLIC_API_URL: 'https://api.passerelle.test/',
+        PUBLIC_APP_URL: 'https://app.passerelle.test/',
       },
     });
   });
@@ -137,7 +138,9 @@ describe('communication: notifications', () => {
     await publish(matchRequestExpiring, { ...request, respondBy: new Date(Date.now() + 86_400_000).toISOString(), remindedAt: new Date().toISOString() });
     const mail = await smtp.waitFor(mentor.email, /^Une demande de mentorat attend votre réponse/);
     expect(mail.text).toMatch(/^Bonjour Test member,\n/);
-    expect(mail.text).toContain('Ne plus recevoir ce type de message (propositions de binôme)');
+    // The mail's text opens the web app's page (the token in the fragment); the header's link is the API's one-click.
+    const token = new URL(unsubscribeLink(mail)).searchParams.get('token');
+    expect(mail.text).toContain(`Ne plus recevoir ce type de message (propositions de binôme) : https://app.passerelle.test/unsubscribe?category=match_updates#token=${token}\n`);
     expect(smtp.messagesTo(mentee.email)).toHaveLength(0);
 
     const link = pathOf(unsubscribeLink(mail));

@@ -148,8 +148,8 @@ export function sharedEnvironment(service: string, port: number): Record<string,
 const SERVICE_ENVIRONMENT: Readonly<Record<string, Record<string, string>>> = {
   // The application is on the public origin: account mails link there.
   identity: { PUBLIC_APP_URL: PUBLIC_ORIGIN, PLATFORM_ADMIN_EMAIL: 'platform-admin@passerelle.example.org' },
-  // Unsubscribe links go to the API, on the same origin.
-  communication: { PUBLIC_API_URL: PUBLIC_ORIGIN },
+  // Unsubscribe links, on the same origin: the mail's text opens the application's page, the List-Unsubscribe header the API.
+  communication: { PUBLIC_APP_URL: PUBLIC_ORIGIN, PUBLIC_API_URL: PUBLIC_ORIGIN },
 };
 
 /**

@@ -9,6 +9,9 @@ class WebEnvironment extends TestEnvironment {
   constructor(config, context) {
     super(config, context);
     for (const name of FROM_NODE) this.global[name] = globalThis[name];
+    // jsdom has no CSS namespace; React Aria's dialogs build selectors with CSS.escape. Every character
+    // outside [A-Za-z0-9_-] becomes its code-point escape, which CSS reads back as the same character.
+    this.global.CSS ??= { escape: (value) => String(value).replace(/[^A-Za-z0-9_-]/g, (character) => `\\${character.codePointAt(0).toString(16)} `) };
   }
 }
 

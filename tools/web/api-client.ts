@@ -32,9 +32,11 @@ export async function serviceDocuments(): Promise<Array<{ service: string; docum
  */
 const RENDER_TYPES = `
 const { default: openapiTS, astToString, COMMENT_HEADER } = require(process.argv[1]);
-const documents = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
-Promise.all(documents.map(async (document) => COMMENT_HEADER + astToString(await openapiTS(document, { silent: true }))))
-  .then((types) => process.stdout.write(JSON.stringify(types)));
+let input = '';
+// Read as a stream: a synchronous read of a pipe fails (EAGAIN) when the parent has not written it all yet.
+process.stdin.setEncoding('utf8').on('data', (chunk) => (input += chunk)).on('end', () =>
+  Promise.all(JSON.parse(input).map(async (document) => COMMENT_HEADER + astToString(await openapiTS(document, { silent: true }))))
+    .then((types) => process.stdout.write(JSON.stringify(types))));
 `;
 
 /** The TypeScript types (`paths`, `components`, `operations`) of each document, in order. */

@@ -34,7 +34,15 @@ export const communicationConfigSchema = defineConfig({
     protocols: ['http', 'https'],
     // Development default: this service on this machine; deployments set the public address of the API.
     default: 'http://localhost:3004',
-    description: 'public address of the API (the ingress), used in the one-click unsubscribe links of optional mail',
+    description: 'public address of the API (the ingress), used in the one-click unsubscribe header (List-Unsubscribe) of optional mail',
+  },
+  publicAppUrl: {
+    env: 'PUBLIC_APP_URL',
+    type: 'url',
+    protocols: ['http', 'https'],
+    // Development default: a web app on this machine; deployments set the public address.
+    default: 'http://localhost:3000',
+    description: 'the web app that the unsubscribe link in the text of optional mail opens (a page that confirms, then posts the token to the API)',
   },
   reminderSweepIntervalMs: {
     env: 'REMINDER_SWEEP_INTERVAL_MS',

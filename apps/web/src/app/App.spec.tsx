@@ -55,8 +55,11 @@ function renderApp(initialPath: string, renewals: Renewal[]) {
   const seen: string[] = [];
   const services = async (request: Request) => {
     const token = request.headers.get('authorization')?.replace('Bearer ', '') ?? '';
-    seen.push(`${new URL(request.url).pathname} ${token}`);
-    return validTokens.has(token) ? json(200, camille) : json(401, { statusCode: 401, error: 'Unauthorized', message: 'expired', details: [] });
+    // The profile's calls only: the menu's own (the unread count) come and go with the features, and find nothing here.
+    const profile = new URL(request.url).pathname === '/v1/users/me';
+    if (profile) seen.push(`/v1/users/me ${token}`);
+    if (!validTokens.has(token)) return json(401, { statusCode: 401, error: 'Unauthorized', message: 'expired', details: [] });
+    return profile ? json(200, camille) : json(404, { statusCode: 404, error: 'Not Found', message: 'not in this test', details: [] });
   };
   globalThis.fetch = services as typeof fetch;
   const router = createMemoryRouter(routes, { initialEntries: [initialPath] });

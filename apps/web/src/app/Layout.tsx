@@ -42,6 +42,7 @@ function Header({ signedIn }: { signedIn: boolean }) {
               <li key={item.to}>
                 <NavLink to={item.to} end={item.to === '/'} onClick={() => setMenuOpen(false)}>
                   {t(item.label)}
+                  {item.badge && <item.badge />}
                 </NavLink>
               </li>
             ))}

@@ -5,10 +5,12 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { RegisterPage } from '../features/auth/RegisterPage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { VerifyEmailPage } from '../features/auth/VerifyEmailPage';
+import { cohortPages } from '../features/cohort/routes';
 import { ConversationPage } from '../features/conversations/ConversationPage';
 import { ConversationsLayout } from '../features/conversations/ConversationsLayout';
 import { ConversationsPage } from '../features/conversations/ConversationsPage';
 import { HomePage } from '../features/home/HomePage';
+import { notificationPages, unsubscribePage } from '../features/notifications/routes';
 import { ProposeSessionPage } from '../features/sessions/ProposeSessionPage';
 import { SessionPage } from '../features/sessions/SessionPage';
 import { SessionsPage } from '../features/sessions/SessionsPage';
@@ -27,6 +29,7 @@ const publicPages: RouteObject[] = [
   { path: '/verify-email', element: <VerifyEmailPage /> },
   { path: '/accept-invitation', element: <AcceptInvitationPage /> },
   { path: '/reset-password', element: <ResetPasswordPage /> },
+  unsubscribePage,
 ];
 
 const memberPages: RouteObject[] = [
@@ -34,6 +37,8 @@ const memberPages: RouteObject[] = [
   { path: 'messages', element: <ConversationsLayout />, children: [{ index: true, element: <ConversationsPage /> }, { path: ':conversationId', element: <ConversationPage /> }] },
   { path: 'sessions', children: [{ index: true, element: <SessionsPage /> }, { path: 'new', element: <ProposeSessionPage /> }, { path: ':sessionId', element: <SessionPage /> }] },
   { path: 'profile', element: <ProfilePage /> },
+  cohortPages,
+  notificationPages,
 ];
 
 export const routes: RouteObject[] = [

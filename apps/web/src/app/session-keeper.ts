@@ -96,7 +96,10 @@ export class SessionKeeper {
     const token = this.state.status === 'signed-in' ? this.state.accessToken : null;
     const response = await send(request, token);
     if (response.status !== 401 || token === null) return response;
-    const renewed = await this.renew().catch(() => null);
+    // A request refused with a token that another one has renewed since is sent again with the new token:
+    // renewing a second time would use the refresh token twice.
+    const current = this.state.status === 'signed-in' ? this.state.accessToken : null;
+    const renewed = current !== null && current !== token ? current : await this.renew().catch(() => null);
     return renewed ? send(again, renewed) : response;
   };
 

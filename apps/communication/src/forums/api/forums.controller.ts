@@ -13,6 +13,7 @@ import {
 import { type AuthUser, CurrentUser } from '@passerelle/platform/auth';
 import { invalidField, uuidParam } from '@passerelle/platform/http';
 import { CohortPageQuery } from '../../cohort/api/cohort-page.query';
+import { DirectoryLookup } from '../../directory/application/directory-lookup';
 import { AddPostUseCase, ListPostsUseCase, ModeratePostUseCase } from '../application/posts.use-cases';
 import { GetThreadUseCase, ListThreadsUseCase, ModerateThreadUseCase, StartThreadUseCase } from '../application/threads.use-cases';
 import type { ForumPostEntity } from '../infrastructure/forum-post.entity';
@@ -44,7 +45,13 @@ export class ForumsController {
     private readonly listPosts: ListPostsUseCase,
     private readonly posting: AddPostUseCase,
     private readonly postModeration: ModeratePostUseCase,
+    private readonly directory: DirectoryLookup,
   ) {}
+
+  /** Authors' names as the directory has them now (a renamed member shows their new name; an erased one, none). */
+  private authorNames(items: ReadonlyArray<{ authorId: string | null }>): Promise<Map<string, string>> {
+    return this.directory.displayNames(items.flatMap((item) => (item.authorId ? [item.authorId] : [])));
+  }
 
   @Get('programs/:programId/threads')
   @ApiOkResponse({ type: ThreadPageResponse, description: "The programme's threads, newest first. Members do not see hidden threads; organizers see them marked `hidden`." })
@@ -56,7 +63,8 @@ export class ForumsController {
     @CurrentUser() caller: AuthUser,
   ): Promise<ThreadPageResponse> {
     const page = await this.listThreads.execute(caller, programId, { limit: query.limit ?? 20, cursor: query.cursor });
-    return { items: page.items.map(toThreadResponse), nextCursor: page.nextCursor };
+    const names = await this.authorNames(page.items);
+    return { items: page.items.map((thread) => toThreadResponse(thread, names)), nextCursor: page.nextCursor };
   }
 
   @Post('programs/:programId/threads')
@@ -71,7 +79,8 @@ export class ForumsController {
     @Body() body: StartThreadRequest,
     @CurrentUser() caller: AuthUser,
   ): Promise<ThreadResponse> {
-    return toThreadResponse(await this.startThread.execute(caller, programId, body));
+    const thread = await this.startThread.execute(caller, programId, body);
+    return toThreadResponse(thread, await this.authorNames([thread]));
   }
 
   @Get('threads/:threadId')
@@ -79,7 +88,8 @@ export class ForumsController {
   @ApiBadRequestResponse({ description: '`threadId` is not a UUID.' })
   @ApiNotFoundResponse({ description: `${OUTSIDER} A hidden thread is not found for members.` })
   async thread(@Param('threadId', uuidParam('threadId')) threadId: string, @CurrentUser() caller: AuthUser): Promise<ThreadResponse> {
-    return toThreadResponse(await this.getThread.execute(caller, threadId));
+    const thread = await this.getThread.execute(caller, threadId);
+    return toThreadResponse(thread, await this.authorNames([thread]));
   }
 
   @Patch('threads/:threadId')
@@ -93,7 +103,8 @@ export class ForumsController {
     @CurrentUser() caller: AuthUser,
   ): Promise<ThreadResponse> {
     if (body.hidden === undefined && body.locked === undefined) throw invalidField('hidden', 'hidden or locked is required');
-    return toThreadResponse(await this.threadModeration.execute(caller, threadId, body));
+    const thread = await this.threadModeration.execute(caller, threadId, body);
+    return toThreadResponse(thread, await this.authorNames([thread]));
   }
 
   @Get('threads/:threadId/posts')
@@ -106,7 +117,8 @@ export class ForumsController {
     @CurrentUser() caller: AuthUser,
   ): Promise<PostPageResponse> {
     const page = await this.listPosts.execute(caller, threadId, { limit: query.limit ?? 20, cursor: query.cursor });
-    return { items: page.items.map(toPostResponse), nextCursor: page.nextCursor };
+    const names = await this.authorNames(page.items);
+    return { items: page.items.map((post) => toPostResponse(post, names)), nextCursor: page.nextCursor };
   }
 
   @Post('threads/:threadId/posts')
@@ -121,7 +133,8 @@ export class ForumsController {
     @Body() body: AddPostRequest,
     @CurrentUser() caller: AuthUser,
   ): Promise<PostResponse> {
-    return toPostResponse(await this.posting.execute(caller, threadId, body));
+    const post = await this.posting.execute(caller, threadId, body);
+    return toPostResponse(post, await this.authorNames([post]));
   }
 
   @Patch('posts/:postId')
@@ -134,15 +147,17 @@ export class ForumsController {
     @Body() body: ModeratePostRequest,
     @CurrentUser() caller: AuthUser,
   ): Promise<PostResponse> {
-    return toPostResponse(await this.postModeration.execute(caller, postId, body));
+    const post = await this.postModeration.execute(caller, postId, body);
+    return toPostResponse(post, await this.authorNames([post]));
   }
 }
 
-function toThreadResponse(thread: ForumThreadEntity): ThreadResponse {
+function toThreadResponse(thread: ForumThreadEntity, names: Map<string, string>): ThreadResponse {
   return {
     id: thread.id,
     programId: thread.programId,
     authorId: thread.authorId,
+    authorName: thread.authorId ? (names.get(thread.authorId) ?? null) : null,
     title: thread.title,
     body: thread.body,
     erased: thread.erasedAt !== null,
@@ -155,12 +170,13 @@ function toThreadResponse(thread: ForumThreadEntity): ThreadResponse {
   };
 }
 
-function toPostResponse(post: ForumPostEntity): PostResponse {
+function toPostResponse(post: ForumPostEntity, names: Map<string, string>): PostResponse {
   return {
     id: post.id,
     threadId: post.threadId,
     programId: post.programId,
     authorId: post.authorId,
+    authorName: post.authorId ? (names.get(post.authorId) ?? null) : null,
     body: post.body,
     erased: post.erasedAt !== null,
     hidden: post.hiddenAt !== null,

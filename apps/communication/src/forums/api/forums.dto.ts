@@ -48,6 +48,8 @@ export class ThreadResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) programId: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null once the author erased their account.' }) authorId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The author\'s display name; null once they erased their account, or while communication has not heard of them yet.' })
+  authorName: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Null once the author erased their account (`erased`).' }) title: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Null once the author erased their account (`erased`).' }) body: string | null;
   @ApiProperty({ description: 'The author erased their account: the text is gone, the replies stay.' }) erased: boolean;
@@ -69,6 +71,8 @@ export class PostResponse {
   @ApiProperty({ format: 'uuid' }) threadId: string;
   @ApiProperty({ format: 'uuid' }) programId: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null once the author erased their account.' }) authorId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The author\'s display name; null once they erased their account, or while communication has not heard of them yet.' })
+  authorName: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Null once the author erased their account (`erased`).' }) body: string | null;
   @ApiProperty({ description: 'The author erased their account: a placeholder keeps the post\'s place.' }) erased: boolean;
   @ApiProperty({ description: 'Hidden from members (only organizers see hidden posts).' }) hidden: boolean;

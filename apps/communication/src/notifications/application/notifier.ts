@@ -23,12 +23,14 @@ export interface Notice<T extends TemplateName> {
 /** What became of a notice: nothing (unknown or erased person), in-app only, or in-app and mailed. */
 export type NoticeOutcome = 'skipped' | 'in_app' | 'mailed';
 
-/** Where one-click unsubscribe links point, under PUBLIC_API_URL. */
-const UNSUBSCRIBE_PATH = '/v1/notifications/unsubscribe';
+/** Where mail clients' one-click unsubscribe (List-Unsubscribe, RFC 8058) posts, under PUBLIC_API_URL. */
+const ONE_CLICK_PATH = '/v1/notifications/unsubscribe';
+
+/** The web app's page that says what will stop and confirms, under PUBLIC_APP_URL. */
+const UNSUBSCRIBE_PAGE = '/unsubscribe';
 
 /**
- * Writes a notification for one person in the caller's transaction (issue 6,
- * item 7): always in-app, and by mail unless the person has no address or
+ * Writes a notification for one person in the caller's transaction: always in-app, and by mail unless the person has no address or
  * turned that optional category off. Texts are rendered in the person's
  * language now, so a later change of templates does not rewrite history.
  * Nobody erased or unknown to the directory gets anything.
@@ -61,11 +63,8 @@ export class Notifier {
 
     const category = categoryOf(notice.template);
     if (!person.email || (category !== 'essential' && preferences?.mutedCategories.includes(category))) return 'in_app';
-    const unsubscribeUrl =
-      category === 'essential'
-        ? null
-        : `${this.config.publicApiUrl.replace(/\/$/, '')}${UNSUBSCRIBE_PATH}?token=${await this.unsubscribeToken(manager, person.userId, person.networkId)}&category=${category}`;
-    const mail = renderMail(notice.template, notice.data, language, { displayName: person.displayName, unsubscribeUrl });
+    const unsubscribe = category === 'essential' ? null : this.unsubscribeLinks(await this.unsubscribeToken(manager, person.userId, person.networkId), category);
+    const mail = renderMail(notice.template, notice.data, language, { displayName: person.displayName, unsubscribeUrl: unsubscribe?.page ?? null });
     await manager.insert(MailDeliveryEntity, {
       id: randomUUID(),
       networkId: person.networkId,
@@ -77,10 +76,24 @@ export class Notifier {
       calendar: notice.calendar?.content ?? null,
       calendarMethod: notice.calendar?.method ?? null,
       sessionId: notice.calendar?.sessionId ?? null,
-      unsubscribeUrl,
+      unsubscribeUrl: unsubscribe?.oneClick ?? null,
       ...pendingMail(now),
     });
     return 'mailed';
+  }
+
+  /**
+   * The mail's text links to the web app's page, which a person reads before
+   * confirming; the token travels in the fragment there, so the page's server
+   * and its logs never see it. The header's link is the API itself, which
+   * mail clients post to without a page.
+   */
+  private unsubscribeLinks(token: string, category: string): { page: string; oneClick: string } {
+    const base = (url: string) => url.replace(/\/+$/, '');
+    return {
+      page: `${base(this.config.publicAppUrl)}${UNSUBSCRIBE_PAGE}?category=${category}#token=${token}`,
+      oneClick: `${base(this.config.publicApiUrl)}${ONE_CLICK_PATH}?token=${token}&category=${category}`,
+    };
   }
 
   /** The person's unsubscribe token, created with their preferences row on first need. */

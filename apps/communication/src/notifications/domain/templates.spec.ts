@@ -41,12 +41,12 @@ describe('notification templates', () => {
   it('adds the unsubscribe link to optional mail only, naming its category', () => {
     const nudge = renderMail('cadence_slipped', { programName: 'First Steps', cadenceDays: 14, daysSince: 20 }, 'fr', {
       displayName: 'Léa',
-      unsubscribeUrl: 'https://api.example.org/v1/notifications/unsubscribe?token=t&category=reminders',
+      unsubscribeUrl: 'https://app.example.org/unsubscribe?category=reminders#token=t',
     });
     expect(nudge.text.startsWith('Bonjour Léa,\n\n')).toBe(true);
     expect(nudge.text).toContain('« First Steps »');
     expect(nudge.text).toContain('tous les 14 jours ; la dernière remonte à 20 jours');
-    expect(nudge.text).toContain('Ne plus recevoir ce type de message (rappels) : https://api.example.org/v1/notifications/unsubscribe?token=t&category=reminders');
+    expect(nudge.text).toContain('Ne plus recevoir ce type de message (rappels) : https://app.example.org/unsubscribe?category=reminders#token=t');
     const invitation = renderMail('session_confirmed', session, 'en', { displayName: null, unsubscribeUrl: null });
     expect(invitation.text.startsWith('Hello,\n\n')).toBe(true);
     expect(invitation.text).not.toMatch(/unsubscribe|Stop receiving/i);

@@ -638,6 +638,8 @@ export interface components {
              * @description Null once the author erased their account.
              */
             authorId: string | null;
+            /** @description The author's display name; null once they erased their account, or while communication has not heard of them yet. */
+            authorName: string | null;
             /** @description Null once the author erased their account (`erased`). */
             title: string | null;
             /** @description Null once the author erased their account (`erased`). */
@@ -685,6 +687,8 @@ export interface components {
              * @description Null once the author erased their account.
              */
             authorId: string | null;
+            /** @description The author's display name; null once they erased their account, or while communication has not heard of them yet. */
+            authorName: string | null;
             /** @description Null once the author erased their account (`erased`). */
             body: string | null;
             /** @description The author erased their account: a placeholder keeps the post's place. */
