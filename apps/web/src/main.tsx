@@ -3,6 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App';
 import './app/tokens.css';
+import './features/programmes/programmes.css';
+import './features/enrolment/enrolment.css';
+import './features/progress/progress.css';
+import './features/home/home.css';
 import { createI18n, preferredLanguage } from './i18n/i18n';
 
 const language = preferredLanguage(navigator.languages);

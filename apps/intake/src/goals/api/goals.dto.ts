@@ -82,7 +82,7 @@ export class GoalResponse {
  * SMART check's to explain, criterion by criterion.
  */
 export class CheckGoalRequest {
-  @ApiPropertyOptional({ maxLength: 400, default: '' })
+  @ApiPropertyOptional({ maxLength: 400 })
   @IsOptional()
   @IsString()
   @MaxLength(400)

@@ -746,8 +746,7 @@ export interface components {
             goals: components["schemas"]["GoalStatistics"];
         };
         CheckGoalRequest: {
-            /** @default  */
-            title: string;
+            title?: string;
             /** @description One of the programme's objectives; anything else fails `relevant`. */
             objective?: string;
             /** @description A metric id of `GET /v1/programs/{programId}/goal-metrics`. */
