@@ -30,7 +30,7 @@ export const home: Record<keyof typeof fr, string> = {
   'home.noSurveys': 'Nothing to fill in for now.',
   'home.intakeSurvey': 'Enrolment survey: {{programme}}',
   'home.until': 'until {{day}}',
-  'home.feedback': 'Your feedback on your sessions ({{n}} held)',
+  'home.feedback': 'Give your feedback on the sessions held ({{n}})',
   'home.progress': 'My progress',
   'home.noProgress': 'Your progress starts when you enrol.',
   'home.noGoals': 'no goal',

@@ -29,7 +29,7 @@ export const home = {
   'home.noSurveys': 'Rien à remplir pour le moment.',
   'home.intakeSurvey': 'Questionnaire d’inscription : {{programme}}',
   'home.until': 'jusqu’au {{day}}',
-  'home.feedback': 'Votre avis sur vos séances ({{n}} tenues)',
+  'home.feedback': 'Donner votre avis sur vos séances tenues ({{n}})',
   'home.progress': 'Mon parcours',
   'home.noProgress': 'Votre parcours commencera avec votre inscription.',
   'home.noGoals': 'aucun objectif',

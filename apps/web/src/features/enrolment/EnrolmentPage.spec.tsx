@@ -1,0 +1,138 @@
+/**
+ * @jest-environment ./tools/testing/web.environment.js
+ */
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { aProgramme, anEnrolment, ENROLLMENT_ID, PROGRAM_ID, type Received, renderSignedIn, type Routes } from '../programmes/render-signed-in';
+
+/** A survey of each kind of question, as intake generates them. */
+const survey = {
+  programId: PROGRAM_ID,
+  role: 'mentee',
+  version: 3,
+  saved: true,
+  editable: false,
+  savedAt: null,
+  questions: [
+    {
+      id: 'languages',
+      type: 'multiple_choice',
+      prompt: 'Which languages could you hold your mentoring conversations in?',
+      required: true,
+      feature: 'languages',
+      source: { taxonomy: 'languages' },
+      minSelected: 1,
+      maxSelected: 10,
+      withLevels: false,
+    },
+    { id: 'availability', type: 'availability', prompt: 'When are you usually free?', required: true, feature: 'availability', minSlots: 2 },
+    { id: 'experience_years', type: 'number', prompt: 'How many years of experience?', required: true, min: 0, max: 60, integer: true, unit: 'years' },
+    { id: 'network_size', type: 'scale', prompt: 'How large is your network?', required: true, minLabel: 'Hardly anyone', maxLabel: 'A wide network' },
+    {
+      id: 'skills_wanted',
+      type: 'multiple_choice',
+      prompt: 'Which skills do you want to develop?',
+      required: true,
+      source: { taxonomy: 'skills' },
+      minSelected: 1,
+      maxSelected: 5,
+      withLevels: true,
+    },
+    { id: 'about', type: 'short_text', prompt: 'Anything your mentor should know?', required: false, maxLength: 1000 },
+  ],
+};
+
+const terms = (kind: string, items: [string, string][]) => [200, { kind, items: items.map(([id, label]) => ({ id, label, retired: false, default: true })) }] as [number, unknown];
+
+function services(submit: (request: Received) => [number, unknown]): Routes {
+  return {
+    [`GET /v1/programs/${PROGRAM_ID}`]: [200, aProgramme()],
+    [`GET /v1/programs/${PROGRAM_ID}/surveys/mentee`]: [200, survey],
+    'GET /v1/enrollments': [200, { items: [], nextCursor: null }],
+    'GET /v1/taxonomies/languages': terms('languages', [
+      ['en', 'English'],
+      ['fr', 'French'],
+    ]),
+    'GET /v1/taxonomies/skills': terms('skills', [
+      ['sql', 'SQL'],
+      ['public-speaking', 'Public speaking'],
+    ]),
+    'POST /v1/enrollments': submit,
+  };
+}
+
+const group = (role: 'group' | 'radiogroup', name: RegExp) => within(screen.getByRole(role, { name }));
+
+async function answerEverything() {
+  fireEvent.click(await screen.findByRole('checkbox', { name: 'French' }));
+  fireEvent.change(screen.getByLabelText('Fuseau horaire'), { target: { value: 'Europe/Paris' } });
+  fireEvent.click(screen.getByRole('checkbox', { name: 'Mardi à 18:00' }));
+  fireEvent.click(screen.getByRole('checkbox', { name: 'Jeudi à 12:00' }));
+  fireEvent.change(screen.getByLabelText('How many years of experience? (years)'), { target: { value: '1' } });
+  fireEvent.click(group('radiogroup', /How large is your network/).getByRole('radio', { name: '2' }));
+  fireEvent.click(screen.getByRole('checkbox', { name: 'SQL' }));
+  fireEvent.click(group('radiogroup', /Niveau en « SQL »/).getByRole('radio', { name: '4' }));
+  fireEvent.change(screen.getByLabelText('Anything your mentor should know? (facultatif)'), { target: { value: 'Timide, je prépare mes entretiens.' } });
+  for (const [scale, level] of [
+    [/Confiance en vous/, '2'],
+    [/^Communication/, '3'],
+    [/Leadership/, '2'],
+    [/Étendue de votre réseau/, '1'],
+  ] as const) {
+    fireEvent.click(group('radiogroup', scale).getByRole('radio', { name: level }));
+  }
+}
+
+describe('enrolling in a programme', () => {
+  it('draws each question by its type, sends the answers and the baseline, then opens the goals', async () => {
+    const { received, router } = renderSignedIn(`/programmes/${PROGRAM_ID}/enrol/mentee`, services(() => [201, anEnrolment()]));
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('M’inscrire comme mentoré·e — Premiers pas');
+    await answerEverything();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Envoyer mon inscription' })));
+
+    const sent = received.find((request) => request.method === 'POST' && request.path === '/v1/enrollments');
+    expect(sent?.body).toEqual({
+      programId: PROGRAM_ID,
+      role: 'mentee',
+      templateVersion: 3,
+      answers: {
+        languages: ['fr'],
+        availability: { timeZone: 'Europe/Paris', slots: ['tue-18', 'thu-12'] },
+        experience_years: 1,
+        network_size: 2,
+        skills_wanted: [{ id: 'sql', level: 4 }],
+        about: 'Timide, je prépare mes entretiens.',
+      },
+      baseline: { confidence: 2, communication: 3, leadership: 2, networkSize: 1 },
+    });
+    expect(`${router.state.location.pathname}${router.state.location.search}`).toBe(`/enrolments/${ENROLLMENT_ID}/goals?welcome=1`);
+  });
+
+  it('shows each of the service’s refusals beside the question it names, and keeps what was typed', async () => {
+    const refusal = {
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'The answers are invalid; nothing was saved.',
+      details: [
+        { path: 'answers.availability.slots', issue: 'must list between 2 slots and 168 (got 1)' },
+        { path: 'answers.skills_wanted[0].level', issue: 'must be a whole number from 1 to 5' },
+        { path: 'baseline.leadership', issue: 'must be a whole number from 1 to 5' },
+      ],
+    };
+    renderSignedIn(`/programmes/${PROGRAM_ID}/enrol/mentee`, services(() => [400, refusal]));
+    await answerEverything();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Envoyer mon inscription' })));
+
+    expect(await screen.findByText('Certains champs sont à corriger.')).toBeTruthy();
+    const availability = screen.getByRole('group', { name: /When are you usually free/ });
+    expect(availability.getAttribute('aria-invalid')).toBe('true');
+    expect(within(availability).getByText('slots: must list between 2 slots and 168 (got 1)')).toBeTruthy();
+    const skills = screen.getByRole('group', { name: /Which skills do you want to develop/ });
+    expect(skills.getAttribute('aria-describedby')?.split(' ').map((id) => document.getElementById(id)?.textContent)).toContain('[0].level: must be a whole number from 1 to 5');
+    const leadership = screen.getByRole('radiogroup', { name: /Leadership/ });
+    expect(leadership.getAttribute('aria-describedby')?.split(' ').map((id) => document.getElementById(id)?.textContent)).toContain('must be a whole number from 1 to 5');
+    // Nothing typed is lost.
+    expect((screen.getByLabelText('How many years of experience? (years)') as HTMLInputElement).value).toBe('1');
+    expect((screen.getByRole('checkbox', { name: 'Mardi à 18:00' }) as HTMLInputElement).checked).toBe(true);
+    expect((within(leadership).getByRole('radio', { name: '2' }) as HTMLInputElement).checked).toBe(true);
+  });
+});
