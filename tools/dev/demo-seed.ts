@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { get, plural, post, sleep, unexpected } from './demo-http';
+import { furnishHomes } from './demo-homes';
 import { bringProgramMidway, type MidwaySummary } from './demo-midway';
 
 export const DEMO_NETWORK = {
@@ -457,6 +458,16 @@ async function seedDemoProgram(options: DemoSeedOptions, adminToken: string, new
         log,
       })
     : undefined;
+  if (intakeOpen) {
+    await furnishHomes({
+      intakeUrl,
+      communicationUrl: options.communicationUrl,
+      matchingUrl: options.matchingUrl,
+      programId: program.id,
+      participants: DEMO_PARTICIPANTS.map((participant) => ({ ...sessions.get(participant.email)!, role: participant.role })),
+      log,
+    });
+  }
 
   const statistics = await get(`${intakeUrl}/v1/programs/${program.id}/statistics`, organizer);
   if (statistics.status !== 200) throw unexpected(`GET /v1/programs/${program.id}/statistics as the organizer`, statistics);
