@@ -55,7 +55,7 @@ function services(answerSet: (request: Received) => [number, unknown]) {
     // The double judges like the service would, from what the draft holds.
     [`POST /v1/enrollments/${ENROLLMENT_ID}/goals/check`]: (request: Received) => {
       const draft = request.body as Record<string, unknown>;
-      const failing = CRITERIA.filter((criterion) => draft[PATHS[criterion]] === undefined);
+      const failing = CRITERIA.filter((criterion) => draft[PATHS[criterion]] === undefined || (criterion === 'specific' && String(draft['title']).length < 20));
       return [200, verdict(failing)] as [number, unknown];
     },
     [`POST /v1/enrollments/${ENROLLMENT_ID}/goals`]: (request: Received) => {
@@ -74,10 +74,14 @@ describe('setting a SMART goal', () => {
     expect(await screen.findByText(/Votre inscription est enregistrée/)).toBeTruthy();
     expect(screen.getByText('Commencez à écrire votre objectif : chaque critère s’affichera ici.')).toBeTruthy();
 
-    fireEvent.change(screen.getByLabelText('Ce que vous aurez accompli'), { target: { value: goal.title } });
+    fireEvent.change(screen.getByLabelText('Ce que vous aurez accompli'), { target: { value: 'Des entretiens' } });
     expect(await screen.findByText('Pas encore : voici ce qui manque.')).toBeTruthy();
+    expect(criterionLine('Spécifique')).toBe('✗ Spécifique — non respecté' + 'Ce que vous aurez accompli : specific reason from the service');
+
+    fireEvent.change(screen.getByLabelText('Ce que vous aurez accompli'), { target: { value: goal.title } });
+    expect(await screen.findByText('✓')).toBeTruthy();
     expect(criterionLine('Spécifique')).toBe('✓ Spécifique — respecté');
-    expect(criterionLine('Daté')).toBe('✗ Daté — non respecté' + 'Échéance : time_bound reason from the service');
+    expect(criterionLine('Daté')).toBe('✗ Daté — non respecté' + 'À remplir : Échéance.');
 
     fireEvent.click(within(screen.getByRole('radiogroup', { name: /Objectif du programme/ })).getByRole('radio', { name: 'Recherche d’emploi' }));
     fireEvent.change(screen.getByLabelText('Ce que vous compterez'), { target: { value: 'interviews_obtained' } });

@@ -131,8 +131,7 @@ function NewGoal({ enrolment, programme, metrics }: { enrolment: Enrolment; prog
       <p role="status" className="notice-inline">
         {savedTitle ? t('goals.saved', { title: savedTitle }) : ''}
       </p>
-      <div className="goal-editor">
-        <form onSubmit={submit} noValidate aria-labelledby="new-goal-heading">
+      <form className="goal-editor" onSubmit={submit} noValidate aria-labelledby="new-goal-heading">
           <FormError message={problems.general} />
           <TextField label={t('goals.field.title')} hint={t('goals.hint.title')} value={typed.title} onChange={edit('title')} error={problems.fields['title']} maxLength={400} />
           <SingleChoice
@@ -180,18 +179,18 @@ function NewGoal({ enrolment, programme, metrics }: { enrolment: Enrolment; prog
             onChange={edit('dueOn')}
             error={problems.fields['dueOn']}
           />
+          {/* Between the fields and the button: beside the fields on a desk, right under them on a phone. */}
+          <SmartVerdict check={check.data} checking={check.isFetching} failed={check.isError} typed={typed} />
           <Button type="submit" isDisabled={save.isPending}>
             {save.isPending ? t('goals.setting') : t('goals.set')}
           </Button>
-        </form>
-        <SmartVerdict check={check.data} checking={check.isFetching} failed={check.isError} />
-      </div>
+      </form>
     </section>
   );
 }
 
 /** The service's verdict on each SMART criterion, in words, updated as the person types. */
-function SmartVerdict({ check, checking, failed }: { check?: GoalCheck; checking: boolean; failed: boolean }) {
+function SmartVerdict({ check, checking, failed, typed }: { check?: GoalCheck; checking: boolean; failed: boolean; typed: Typed }) {
   const { t } = useTranslation();
   return (
     <aside className="smart-verdict" aria-labelledby="smart-heading">
@@ -211,7 +210,14 @@ function SmartVerdict({ check, checking, failed }: { check?: GoalCheck; checking
                   <strong>{t(`goals.criterion.${result.criterion}`)}</strong>
                   {' — '}
                   {result.passed ? t('goals.smart.passed') : t('goals.smart.failed')}
-                  {result.reason && <span className="criterion-reason">{t('goals.smart.reason', { field: t(`goals.field.${result.path}`, { defaultValue: result.path }), reason: result.reason })}</span>}
+                  {result.reason && (
+                    <span className="criterion-reason">
+                      {/* A field not filled in yet is simply to fill in; the service's why is for what was typed. */}
+                      {typed[result.path as GoalField] === ''
+                        ? t('goals.smart.toFill', { field: t(`goals.field.${result.path}`) })
+                        : t('goals.smart.reason', { field: t(`goals.field.${result.path}`, { defaultValue: result.path }), reason: result.reason })}
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>

@@ -71,7 +71,7 @@ export function HomePage() {
             const unread = (conversations.data ?? []).reduce((sum, conversation) => sum + conversation.unreadCount, 0);
             return (
               <>
-                <p className={unread > 0 ? 'figure' : undefined}>{unread > 0 ? t('home.unread', { n: unread }) : t('home.noUnread')}</p>
+                <p className={unread > 0 ? 'figure-text' : undefined}>{unread > 0 ? t('home.unread', { n: unread }) : t('home.noUnread')}</p>
                 <Link to="/conversations">{t('home.toConversations')}</Link>
               </>
             );
@@ -116,8 +116,8 @@ function MyProgrammes({ enrolments, programmes }: { enrolments: Enrolment[]; pro
             const programme = programmes.find((candidate) => candidate.id === enrolment.programId);
             return (
               <li key={enrolment.id}>
-                <Link to={`/programmes/${enrolment.programId}`}>{programme?.name ?? t('progress.aProgramme')}</Link>{' '}
-                <span className="status status-active">{t('programmes.status.active', { role: t(`programmes.role.${enrolment.role}`) })}</span>
+                <Link to={`/programmes/${enrolment.programId}`}>{programme?.name ?? t('progress.aProgramme')}</Link>
+                <span className="status status-active block">{t('programmes.status.active', { role: t(`programmes.role.${enrolment.role}`) })}</span>
               </li>
             );
           })}

@@ -74,6 +74,7 @@ export const enrolment: Record<keyof typeof fr, string> = {
   'goals.smart.passed': 'met',
   'goals.smart.failed': 'not met',
   'goals.smart.reason': '{{field}}: {{reason}}',
+  'goals.smart.toFill': 'To fill in: {{field}}.',
   'goals.smart.checking': 'Checking…',
   'goals.criterion.specific': 'Specific',
   'goals.criterion.measurable': 'Measurable',

@@ -73,6 +73,7 @@ export const enrolment = {
   'goals.smart.passed': 'respecté',
   'goals.smart.failed': 'non respecté',
   'goals.smart.reason': '{{field}} : {{reason}}',
+  'goals.smart.toFill': 'À remplir : {{field}}.',
   'goals.smart.checking': 'Vérification…',
   'goals.criterion.specific': 'Spécifique',
   'goals.criterion.measurable': 'Mesurable',
