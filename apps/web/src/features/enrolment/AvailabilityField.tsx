@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Checkbox, CheckboxGroup, Label } from 'react-aria-components';
+import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { SelectField } from '../../components/SelectField';
 import type { Availability } from './survey';
 
@@ -21,7 +21,7 @@ const pad = (hour: number) => String(hour).padStart(2, '0');
 
 /**
  * The weekly one-hour slots a person is usually free, in their own time zone:
- * one group of hours per day, each hour a checkbox (Space ticks it).
+ * one group of hours per day, each hour a toggle button.
  */
 export function AvailabilityField({
   label,
@@ -59,17 +59,26 @@ export function AvailabilityField({
         value={timeZone}
         onChange={(event) => onChange({ timeZone: event.target.value, slots })}
       />
+      {/* One stop per day for the Tab key; the arrow keys move between its hours, Space or Enter picks one. */}
       {DAYS.map((day) => (
-        <CheckboxGroup key={day} className="day-slots" value={slots.filter((slot) => slot.startsWith(`${day}-`))} onChange={(chosen) => setDay(day, chosen)}>
-          <Label className="day-name">{t(`enrolment.day.${day}`)}</Label>
-          <div className="slot-chips">
+        <div key={day} className="day-slots">
+          <p id={`${id}-${day}`} className="day-name">
+            {t(`enrolment.day.${day}`)}
+          </p>
+          <ToggleButtonGroup
+            className="slot-chips"
+            aria-labelledby={`${id}-${day}`}
+            selectionMode="multiple"
+            selectedKeys={slots.filter((slot) => slot.startsWith(`${day}-`))}
+            onSelectionChange={(keys) => setDay(day, [...keys].map(String))}
+          >
             {hoursOf(day).map((hour) => (
-              <Checkbox key={hour} value={`${day}-${pad(hour)}`} className="slot-chip" aria-label={t('enrolment.slot', { day: t(`enrolment.day.${day}`), hour: hourLabel(hour) })}>
+              <ToggleButton key={hour} id={`${day}-${pad(hour)}`} className="slot-chip" aria-label={t('enrolment.slot', { day: t(`enrolment.day.${day}`), hour: hourLabel(hour) })}>
                 {hourLabel(hour)}
-              </Checkbox>
+              </ToggleButton>
             ))}
-          </div>
-        </CheckboxGroup>
+          </ToggleButtonGroup>
+        </div>
       ))}
       <p id={`${id}-error`} className="field-error" aria-live="polite">
         {error}

@@ -65,8 +65,8 @@ const group = (role: 'group' | 'radiogroup', name: RegExp) => within(screen.getB
 async function answerEverything() {
   fireEvent.click(await screen.findByRole('checkbox', { name: 'French' }));
   fireEvent.change(screen.getByLabelText('Fuseau horaire'), { target: { value: 'Europe/Paris' } });
-  fireEvent.click(screen.getByRole('checkbox', { name: 'Mardi à 18:00' }));
-  fireEvent.click(screen.getByRole('checkbox', { name: 'Jeudi à 12:00' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Mardi à 18:00' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Jeudi à 12:00' }));
   fireEvent.change(screen.getByLabelText('How many years of experience? (years)'), { target: { value: '1' } });
   fireEvent.click(group('radiogroup', /How large is your network/).getByRole('radio', { name: '2' }));
   fireEvent.click(screen.getByRole('checkbox', { name: 'SQL' }));
@@ -132,7 +132,29 @@ describe('enrolling in a programme', () => {
     expect(leadership.getAttribute('aria-describedby')?.split(' ').map((id) => document.getElementById(id)?.textContent)).toContain('must be a whole number from 1 to 5');
     // Nothing typed is lost.
     expect((screen.getByLabelText('How many years of experience? (years)') as HTMLInputElement).value).toBe('1');
-    expect((screen.getByRole('checkbox', { name: 'Mardi à 18:00' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole('button', { name: 'Mardi à 18:00' }).getAttribute('aria-pressed')).toBe('true');
     expect((within(leadership).getByRole('radio', { name: '2' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('shows a long list by what the filter finds and what is chosen, or in full when asked', async () => {
+    const many = Array.from({ length: 15 }, (_, index) => [`l${index}`, `Language ${index}`] as [string, string]);
+    renderSignedIn(`/programmes/${PROGRAM_ID}/enrol/mentee`, {
+      ...services(() => [201, anEnrolment()]),
+      'GET /v1/taxonomies/languages': terms('languages', [...many, ['fr', 'French']]),
+    });
+    const filter = await screen.findByLabelText('Filtrer la liste : Which languages could you hold your mentoring conversations in?');
+    const languages = () => within(screen.getByRole('group', { name: /Which languages/ })).queryAllByRole('checkbox');
+    expect(languages()).toHaveLength(0);
+    expect(screen.getByText(/Tapez quelques lettres dans le filtre/)).toBeTruthy();
+
+    fireEvent.change(filter, { target: { value: 'fren' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'French' }));
+    fireEvent.change(filter, { target: { value: '' } });
+    // What is chosen stays in view once the filter is cleared.
+    expect(languages().map((box) => box.closest('label')?.textContent)).toEqual(['French']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher les 16 choix' }));
+    expect(languages()).toHaveLength(16);
+    expect(screen.getByRole('button', { name: 'N’afficher que mes choix' }).getAttribute('aria-expanded')).toBe('true');
   });
 });

@@ -76,7 +76,7 @@ function EnrolmentForm({ programme, survey, role, existing }: { programme: Progr
   if (choices.pending) return <QueryState status={choices.failed ? 'error' : 'pending'} onRetry={choices.retry} />;
   const title = t(existing ? 'enrolment.editTitle' : `enrolment.title.${role}`, { programme: programme.name });
   return (
-    <Page title={title} width="narrow">
+    <Page title={title}>
       <p>
         <Link to={`/programmes/${programme.id}`}>{t('enrolment.backToProgramme', { programme: programme.name })}</Link>
       </p>

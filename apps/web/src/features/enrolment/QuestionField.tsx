@@ -1,13 +1,15 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MultiChoice, SingleChoice } from '../../components/ChoiceGroup';
+import { Button } from '../../components/Button';
+import { Checkbox, CheckboxGroup, FieldError, Label, Text } from 'react-aria-components';
+import { SingleChoice } from '../../components/ChoiceGroup';
 import { SelectField } from '../../components/SelectField';
 import { TextArea } from '../../components/TextArea';
 import { TextField } from '../../components/TextField';
 import { AvailabilityField } from './AvailabilityField';
 import { type Availability, type Choice, chosenIds, type LevelledChoice, type Question } from './survey';
 
-/** Past this many choices, a filter helps find one (a long taxonomy on a phone). */
+/** Past this many choices, a filter finds one (a long taxonomy on a phone, or by keyboard). */
 const FILTER_FROM = 12;
 /** Up to this many options a single choice shows them all as radio buttons; beyond, the platform's own picker. */
 const RADIOS_UP_TO = 8;
@@ -99,33 +101,56 @@ export function QuestionField({ question, choices, value, onChange, error }: Pro
 function ManyChoices({ question, label, choices, value, onChange, error }: Omit<Props, 'question'> & { question: Question; label: string }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState('');
+  const [showAll, setShowAll] = useState(false);
   const filterId = useId();
   const chosen = chosenIds(value);
   const levels = new Map(Array.isArray(value) && question.withLevels ? (value as LevelledChoice[]).map((item) => [item.id, item.level] as const) : []);
   const needle = filter.trim().toLocaleLowerCase();
-  const shown = needle === '' ? choices : choices.filter((choice) => chosen.includes(choice.value) || choice.label.toLocaleLowerCase().includes(needle));
+  // A long list shows what is chosen and what the filter finds, not dozens of boxes to Tab through, unless asked to.
+  const long = choices.length > FILTER_FROM;
+  const shown =
+    !long || showAll
+      ? choices
+      : choices.filter((choice) => chosen.includes(choice.value) || (needle !== '' && choice.label.toLocaleLowerCase().includes(needle)));
   const limits = [
     question.minSelected ? t('enrolment.atLeast', { n: question.minSelected }) : null,
     question.maxSelected && question.maxSelected < choices.length ? t('enrolment.atMost', { n: question.maxSelected }) : null,
   ].filter(Boolean);
   const change = (ids: string[]) => onChange(question.withLevels ? ids.map((id) => ({ id, level: levels.get(id) })) : ids);
+  const hintId = useId();
+  const hint = [question.help, ...limits].filter(Boolean).join(' ');
   return (
     <div className="question-many">
-      {choices.length > FILTER_FROM && (
-        <div className="choice-filter">
-          <label htmlFor={filterId}>{t('enrolment.filter', { prompt: question.prompt })}</label>
-          <input id={filterId} type="search" value={filter} onChange={(event) => setFilter(event.target.value)} autoComplete="off" />
+      {/* The group's own label and hint come first, then the filter, then the choices it finds. */}
+      <CheckboxGroup className="field choice-group" value={chosen} onChange={change} isInvalid={Boolean(error)} isRequired={question.required} validationBehavior="aria">
+        <Label>{label}</Label>
+        {hint && (
+          <Text slot="description" className="field-hint">
+            {hint}
+          </Text>
+        )}
+        {long && (
+          <div className="choice-filter">
+            <label htmlFor={filterId}>{t('enrolment.filter', { prompt: question.prompt })}</label>
+            <input id={filterId} type="search" value={filter} onChange={(event) => setFilter(event.target.value)} autoComplete="off" aria-describedby={hintId} />
+            <p id={hintId} className="field-hint">
+              {shown.length === 0 ? t('enrolment.nothingShown') : ''}
+            </p>
+            <Button variant="secondary" className="show-all" aria-expanded={showAll} onPress={() => setShowAll((all) => !all)}>
+              {showAll ? t('enrolment.showFewer') : t('enrolment.showAll', { n: choices.length })}
+            </Button>
+          </div>
+        )}
+        <div className="choices">
+          {shown.map((choice) => (
+            <Checkbox key={choice.value} value={choice.value} className="choice">
+              <span className="choice-box" aria-hidden="true" />
+              {choice.label}
+            </Checkbox>
+          ))}
         </div>
-      )}
-      <MultiChoice
-        label={label}
-        hint={[question.help, ...limits].filter(Boolean).join(' ')}
-        choices={shown}
-        value={chosen}
-        onChange={change}
-        error={error}
-        isRequired={question.required}
-      />
+        <FieldError className="field-error">{error}</FieldError>
+      </CheckboxGroup>
       {question.withLevels && chosen.length > 0 && (
         <div className="levels">
           {chosen.map((id) => (
