@@ -131,8 +131,17 @@ function ManyChoices({ question, label, choices, value, onChange, error }: Omit<
         )}
         {long && (
           <div className="choice-filter">
-            <label htmlFor={filterId}>{t('enrolment.filter', { prompt: question.prompt })}</label>
-            <input id={filterId} type="search" value={filter} onChange={(event) => setFilter(event.target.value)} autoComplete="off" aria-describedby={hintId} />
+            {/* Short on screen; the name a screen reader gives says which question's list it filters. */}
+            <label htmlFor={filterId}>{t('enrolment.filterShort')}</label>
+            <input
+              id={filterId}
+              type="search"
+              aria-label={t('enrolment.filter', { prompt: question.prompt })}
+              value={filter}
+              onChange={(event) => setFilter(event.target.value)}
+              autoComplete="off"
+              aria-describedby={hintId}
+            />
             <p id={hintId} className="field-hint">
               {shown.length === 0 ? t('enrolment.nothingShown') : ''}
             </p>

@@ -14,6 +14,7 @@ export const enrolment: Record<keyof typeof fr, string> = {
   'enrolment.withUnit': '{{label}} ({{unit}})',
   'enrolment.atLeast': 'At least {{n}}.',
   'enrolment.atMost': 'At most {{n}}.',
+  'enrolment.filterShort': 'Filter the list',
   'enrolment.filter': 'Filter the list: {{prompt}}',
   'enrolment.showAll': 'Show all {{n}} choices',
   'enrolment.showFewer': 'Show only my choices',

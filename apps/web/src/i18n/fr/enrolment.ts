@@ -13,6 +13,7 @@ export const enrolment = {
   'enrolment.withUnit': '{{label}} ({{unit}})',
   'enrolment.atLeast': 'Au moins {{n}}.',
   'enrolment.atMost': 'Au plus {{n}}.',
+  'enrolment.filterShort': 'Filtrer la liste',
   'enrolment.filter': 'Filtrer la liste : {{prompt}}',
   'enrolment.showAll': 'Afficher les {{n}} choix',
   'enrolment.showFewer': 'N’afficher que mes choix',
