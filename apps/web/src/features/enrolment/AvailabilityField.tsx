@@ -53,6 +53,10 @@ export function AvailabilityField({
       <p id={`${id}-hint`} className="field-hint">
         {[hint, t('enrolment.availabilityHint', { n: minSlots, chosen: slots.length })].filter(Boolean).join(' ')}
       </p>
+      {/* Under the question rather than after the week, where it would be out of sight. */}
+      <p id={`${id}-error`} className="field-error" aria-live="polite">
+        {error}
+      </p>
       <SelectField
         label={t('enrolment.timeZone')}
         options={timeZones(timeZone).map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }))}
@@ -80,9 +84,6 @@ export function AvailabilityField({
           </ToggleButtonGroup>
         </div>
       ))}
-      <p id={`${id}-error`} className="field-error" aria-live="polite">
-        {error}
-      </p>
     </fieldset>
   );
 }
