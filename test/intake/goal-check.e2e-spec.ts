@@ -135,8 +135,10 @@ describe('intake: checking a goal before setting it', () => {
     const mentee = await enrolledMentee(network, await publishedProgramme(organizer.token));
     const check = `/v1/enrollments/${mentee.enrollmentId}/goals/check`;
 
-    const wrongTypes = await intake.http.post(check).set(bearer(mentee.token)).send({ targetValue: 'three', title: 12 }).expect(400);
-    expect([...new Set(wrongTypes.body.details.map((detail: { path: string }) => detail.path))].sort()).toEqual(['targetValue', 'title']);
+    const wrongTypes = await intake.http.post(check).set(bearer(mentee.token)).send({ targetValue: 'three', title: 12, dueOn: 'soon' }).expect(400);
+    expect([...new Set(wrongTypes.body.details.map((detail: { path: string }) => detail.path))].sort()).toEqual(['dueOn', 'targetValue', 'title']);
+    const impossible = await intake.http.post(check).set(bearer(mentee.token)).send({ dueOn: '2027-02-30' }).expect(400);
+    expect(impossible.body.details).toEqual([{ path: 'dueOn', issue: 'must be a calendar date (YYYY-MM-DD)' }]);
     const unknown = await intake.http.post(check).set(bearer(mentee.token)).send({ title: 'Obtain three interviews', mood: 'great' }).expect(400);
     expect(unknown.body.details.map((detail: { path: string }) => detail.path)).toEqual(['mood']);
     const badId = await intake.http.post('/v1/enrollments/not-an-id/goals/check').set(bearer(mentee.token)).send({}).expect(400);

@@ -78,8 +78,9 @@ export class GoalResponse {
 
 /**
  * A draft goal to check while it is being written: every field is optional
- * and only its type is checked here, since a missing or wrong value is the
- * SMART check's to explain, criterion by criterion.
+ * and only its shape is checked here (a number, a calendar date), since a
+ * missing or unsuitable value is the SMART check's to explain, criterion by
+ * criterion.
  */
 export class CheckGoalRequest {
   @ApiPropertyOptional({ maxLength: 400 })
@@ -110,10 +111,10 @@ export class CheckGoalRequest {
   @IsNumber({ allowNaN: false, allowInfinity: false }, NUMBER_MESSAGE)
   baselineValue?: number;
 
-  @ApiPropertyOptional({ example: '2026-06-30', maxLength: 32, description: 'Anything but a calendar date within the programme fails `time_bound`.' })
+  @ApiPropertyOptional({ format: 'date', example: '2026-06-30', description: 'A date outside the programme fails `time_bound`.' })
   @IsOptional()
-  @IsString()
-  @MaxLength(32)
+  @Matches(DATE_PATTERN, DATE_MESSAGE)
+  @IsISO8601({ strict: true }, DATE_MESSAGE)
   dueOn?: string;
 }
 
