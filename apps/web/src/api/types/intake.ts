@@ -756,7 +756,8 @@ export interface components {
             /** @example 0 */
             baselineValue?: number;
             /**
-             * @description Anything but a calendar date within the programme fails `time_bound`.
+             * Format: date
+             * @description A date outside the programme fails `time_bound`.
              * @example 2026-06-30
              */
             dueOn?: string;
