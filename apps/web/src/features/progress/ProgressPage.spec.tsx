@@ -1,14 +1,14 @@
 /**
  * @jest-environment ./tools/testing/web.environment.js
  */
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { aProgramme, anEnrolment, day, ENROLLMENT_ID, PROGRAM_ID, renderSignedIn } from '../programmes/render-signed-in';
 
 describe('my progress', () => {
   it('shows the goals with their titles, the self-assessment from baseline to the latest answer, and the sessions held', async () => {
     renderSignedIn(`/progress`, {
       'GET /v1/enrollments': [200, { items: [anEnrolment()], nextCursor: null }],
-      'GET /v1/programs': [200, { items: [aProgramme()], nextCursor: null }],
+      [`GET /v1/programs/${PROGRAM_ID}`]: [200, aProgramme()],
       [`GET /v1/reports/programs/${PROGRAM_ID}/me`]: [
         200,
         {
@@ -67,5 +67,26 @@ describe('my progress', () => {
     expect((within(goal).getByRole('progressbar') as HTMLProgressElement).value).toBe(33);
     expect(within(goal).getByText('33 %')).toBeTruthy();
     expect(within(goal).getByText('Dernier point : 1 le 21 février 2027')).toBeTruthy();
+  });
+
+  it('tells a mentor how their mentees rated them only as the service shows it: an average once enough of them rated', async () => {
+    const report = (menteeRatings: Record<string, unknown>) => ({
+      programId: PROGRAM_ID,
+      roles: [{ role: 'mentor', enrolledAt: null, withdrawnAt: null, baseline: null, latestSelfAssessment: null, goals: [], sessionsHeld: 4, lastSessionAt: null, menteeRatings }],
+    });
+    const show = (ratings: Record<string, unknown>) =>
+      renderSignedIn('/progress', {
+        'GET /v1/enrollments': [200, { items: [anEnrolment({ role: 'mentor', capacity: 2 })], nextCursor: null }],
+        [`GET /v1/programs/${PROGRAM_ID}`]: [200, aProgramme()],
+        [`GET /v1/reports/programs/${PROGRAM_ID}/me`]: [200, report(ratings)],
+        [`GET /v1/enrollments/${ENROLLMENT_ID}/goals`]: [200, []],
+      });
+    show({ status: 'not_enough_raters', average: null, minimumRaters: 3 });
+    expect(await screen.findByText('La note moyenne de vos mentoré·es s’affichera quand au moins 3 d’entre eux auront noté vos séances.')).toBeTruthy();
+    expect(await screen.findByText('Aucun objectif.')).toBeTruthy();
+    expect(screen.queryByText(/Note moyenne donnée/)).toBeNull();
+    cleanup();
+    show({ status: 'shown', average: 4.5, minimumRaters: 3 });
+    expect(await screen.findByText('Note moyenne donnée par vos mentoré·es : 4.5 sur 5')).toBeTruthy();
   });
 });

@@ -4,7 +4,7 @@ import { Page } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { GoalCard } from '../enrolment/GoalCard';
 import { useGoals } from '../enrolment/goal-api';
-import { type Enrolment, formatDay, formatMoment, useMyEnrolments, usePublishedProgrammes } from '../programmes/programme-api';
+import { type Enrolment, formatDay, formatMoment, useMyEnrolments, useProgramme } from '../programmes/programme-api';
 import { type RoleProgress, type Scales, useMyProgress } from './progress-api';
 
 const SCALES: readonly (keyof Scales)[] = ['confidence', 'communication', 'leadership', 'networkSize'];
@@ -13,11 +13,7 @@ const SCALES: readonly (keyof Scales)[] = ['confidence', 'communication', 'leade
 export function ProgressPage() {
   const { t } = useTranslation();
   const enrolments = useMyEnrolments();
-  const programmes = usePublishedProgrammes();
-  if (!enrolments.data || !programmes.data) {
-    const failed = enrolments.isError || programmes.isError;
-    return <QueryState status={failed ? 'error' : 'pending'} onRetry={() => void Promise.all([enrolments.refetch(), programmes.refetch()])} />;
-  }
+  if (!enrolments.data) return <QueryState status={enrolments.isError ? 'error' : 'pending'} onRetry={() => void enrolments.refetch()} />;
   const active = enrolments.data.filter((enrolment) => enrolment.status === 'active');
   const programmeIds = [...new Set(active.map((enrolment) => enrolment.programId))];
   return (
@@ -31,7 +27,6 @@ export function ProgressPage() {
           <ProgrammeProgress
             key={programId}
             programId={programId}
-            name={programmes.data.find((programme) => programme.id === programId)?.name ?? t('progress.aProgramme')}
             enrolments={active.filter((enrolment) => enrolment.programId === programId)}
           />
         ))
@@ -40,9 +35,11 @@ export function ProgressPage() {
   );
 }
 
-function ProgrammeProgress({ programId, name, enrolments }: { programId: string; name: string; enrolments: Enrolment[] }) {
+function ProgrammeProgress({ programId, enrolments }: { programId: string; enrolments: Enrolment[] }) {
   const { t } = useTranslation();
   const progress = useMyProgress(programId);
+  // The programme itself, not the list of published ones: a closed programme keeps its name here.
+  const name = useProgramme(programId).data?.name ?? t('progress.aProgramme');
   const headingId = `progress-${programId}`;
   return (
     <section aria-labelledby={headingId} className="programme-progress">
@@ -76,6 +73,13 @@ function RoleSection({ enrolment, view, showRole }: { enrolment: Enrolment; view
           <Card>{t('progress.sessions')}</Card>
           <p className="figure">{view?.sessionsHeld ?? 0}</p>
           <p>{view?.lastSessionAt ? t('progress.lastSession', { at: formatMoment(view.lastSessionAt, i18n.language) }) : t('progress.noSessionYet')}</p>
+          {view?.menteeRatings && (
+            <p>
+              {view.menteeRatings.status === 'shown' && view.menteeRatings.average !== null
+                ? t('progress.ratings', { average: view.menteeRatings.average })
+                : t('progress.ratingsHidden', { n: view.menteeRatings.minimumRaters })}
+            </p>
+          )}
           <Link to="/sessions">{t('progress.toSessions')}</Link>
         </div>
         <div className="card">

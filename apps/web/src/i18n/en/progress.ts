@@ -11,6 +11,8 @@ export const progress: Record<keyof typeof fr, string> = {
   'progress.sessions': 'Sessions held',
   'progress.lastSession': 'The last one: {{at}}',
   'progress.noSessionYet': 'No session held yet.',
+  'progress.ratings': 'Average rating from your mentees: {{average}} out of 5',
+  'progress.ratingsHidden': 'The average rating from your mentees will show once at least {{n}} of them have rated your sessions.',
   'progress.toSessions': 'My sessions',
   'progress.selfAssessment': 'Your self-assessment',
   'progress.scalesCaption': 'Your self-assessment, from your starting point to now, from 1 to 5',

@@ -10,6 +10,8 @@ export const progress = {
   'progress.sessions': 'Séances tenues',
   'progress.lastSession': 'La dernière : {{at}}',
   'progress.noSessionYet': 'Aucune séance tenue pour l’instant.',
+  'progress.ratings': 'Note moyenne donnée par vos mentoré·es : {{average}} sur 5',
+  'progress.ratingsHidden': 'La note moyenne de vos mentoré·es s’affichera quand au moins {{n}} d’entre eux auront noté vos séances.',
   'progress.toSessions': 'Mes séances',
   'progress.selfAssessment': 'Votre auto-évaluation',
   'progress.scalesCaption': 'Votre auto-évaluation, du point de départ à aujourd’hui, de 1 à 5',
