@@ -157,4 +157,35 @@ describe('enrolling in a programme', () => {
     expect(languages()).toHaveLength(16);
     expect(screen.getByRole('button', { name: 'N’afficher que mes choix' }).getAttribute('aria-expanded')).toBe('true');
   });
+
+  it('starts from the saved answers when editing, and replaces them with the version it read', async () => {
+    const saved = {
+      languages: ['fr'],
+      availability: { timeZone: 'Europe/Rome', slots: ['tue-18', 'thu-18'] },
+      experience_years: 0,
+      network_size: 1,
+      skills_wanted: [{ id: 'sql', level: 4 }],
+    };
+    const { received, router } = renderSignedIn(`/programmes/${PROGRAM_ID}/enrol/mentee`, {
+      ...services(() => [500, {}]),
+      'GET /v1/enrollments': [200, { items: [anEnrolment({ answers: saved, version: 4 })], nextCursor: null }],
+      [`PUT /v1/enrollments/${ENROLLMENT_ID}`]: [200, anEnrolment({ answers: saved, version: 5 })],
+    });
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Mes réponses — Premiers pas');
+    expect((screen.getByLabelText('How many years of experience? (years)') as HTMLInputElement).value).toBe('0');
+    expect((screen.getByLabelText('Fuseau horaire') as HTMLSelectElement).value).toBe('Europe/Rome');
+    expect(screen.getByRole('button', { name: 'Jeudi à 18:00' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.change(screen.getByLabelText('How many years of experience? (years)'), { target: { value: '2' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Enregistrer mes réponses' })));
+
+    const put = received.find((request) => request.method === 'PUT');
+    expect(put?.body).toEqual({
+      templateVersion: 3,
+      version: 4,
+      answers: { ...saved, experience_years: 2 },
+      baseline: { confidence: 2, communication: 3, leadership: 2, networkSize: 1 },
+    });
+    expect(received.some((request) => request.method === 'POST')).toBe(false);
+    expect(`${router.state.location.pathname}${router.state.location.search}`).toBe(`/programmes/${PROGRAM_ID}?saved=1`);
+  });
 });
