@@ -72,7 +72,18 @@ describe('the home of a participant', () => {
       'GET /v1/users/me': [200, sofia],
       'GET /v1/enrollments': [200, { items: [anEnrolment()], nextCursor: null }],
       'GET /v1/programs': [200, { items: [aProgramme({ intakeOpensOn: day(-40), intakeClosesOn: day(-10) }), aProgramme({ id: OTHER_PROGRAM_ID, name: 'Réseau et carrière' })], nextCursor: null }],
-      'GET /v1/matches': [200, { items: [{ id: MATCH_ID, programId: PROGRAM_ID, status: 'active' }], nextCursor: null }],
+      'GET /v1/matches': [
+        200,
+        {
+          items: [
+            { id: MATCH_ID, programId: PROGRAM_ID, status: 'active', menteeId: USER_ID },
+            // Proposed elsewhere: one waits for Sofia's answer, one she accepted already.
+            { id: 'p1', programId: OTHER_PROGRAM_ID, status: 'proposed', menteeId: USER_ID, menteeAcceptedAt: null, mentorAcceptedAt: inDays(-1) },
+            { id: 'p2', programId: OTHER_PROGRAM_ID, status: 'proposed', menteeId: USER_ID, menteeAcceptedAt: inDays(-1), mentorAcceptedAt: null },
+          ],
+          nextCursor: null,
+        },
+      ],
       'GET /v1/conversations': [
         200,
         {
@@ -92,6 +103,7 @@ describe('the home of a participant', () => {
     expect(panel('Mes programmes').getByRole('link', { name: 'Premiers pas' }).getAttribute('href')).toBe(`/programmes/${PROGRAM_ID}`);
     expect(panel('Mes programmes').getByText('Inscrit·e comme mentoré·e')).toBeTruthy();
     expect(await panel('Mon binôme').findByText('Votre mentor : Amina Benali (Premiers pas)')).toBeTruthy();
+    expect(panel('Mon binôme').getByText('Propositions en attente de votre réponse : 1')).toBeTruthy();
     expect(panel('Mon binôme').getByRole('link', { name: 'Mes mises en relation' }).getAttribute('href')).toBe('/matches');
     expect(panel('Prochaine séance').getByText(/2099/).textContent).toMatch(/lundi 2 mars 2099/);
     expect(panel('Prochaine séance').getByText('Par téléphone · confirmée')).toBeTruthy();

@@ -44,7 +44,9 @@ export function HomePage() {
         <Panel id="home-match" title={t('home.match')} queries={[matches, conversations]}>
           {() => {
             const current = matches.data?.find((match) => match.status === 'active');
-            const waiting = matches.data?.filter((match) => match.status === 'proposed') ?? [];
+            // A proposal waits for this person only until they accept it; then it waits for the other side.
+            const waiting =
+              matches.data?.filter((match) => match.status === 'proposed' && (match.menteeId === me.data.id ? match.menteeAcceptedAt === null : match.mentorAcceptedAt === null)) ?? [];
             const counterpart = conversations.data?.find((conversation) => conversation.matchId === current?.id)?.counterpart;
             return (
               <>
