@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { get, plural, post, sleep, unexpected } from './demo-http';
+import { furnishHomes } from './demo-homes';
 import { bringProgramMidway, type MidwaySummary } from './demo-midway';
 
 export const DEMO_NETWORK = {
@@ -47,6 +48,22 @@ export const DEMO_PROGRAM = {
   matchingModes: ['organizer_rounds', 'mentee_choice'],
   defaultMentorCapacity: 2,
 } as const;
+
+/**
+ * A second programme, open for enrolment and with nobody in it yet: what a
+ * participant finds to join from their home and the programmes page.
+ */
+export const DEMO_OPEN_PROGRAM = {
+  name: 'Leadership Circle (demo)',
+  description: 'Alumni in management roles help young graduates take on their first team or project lead.',
+  charter: 'We meet every three weeks, speak frankly, and keep what is said between us.',
+  objectives: ['networking', 'skills'],
+  cadenceDays: 21,
+  matchingModes: ['mentee_choice'],
+  defaultMentorCapacity: 1,
+} as const;
+
+type ProgramDefinition = typeof DEMO_PROGRAM | typeof DEMO_OPEN_PROGRAM;
 
 type ProgramRole = 'mentor' | 'mentee';
 type Baseline = { readonly confidence: number; readonly communication: number; readonly leadership: number; readonly networkSize: number };
@@ -408,7 +425,8 @@ async function seedDemoProgram(options: DemoSeedOptions, adminToken: string, new
   const sessions = await signInDemoUsers(options, newUsers);
   if (!sessions) return undefined;
   const organizer = await ensureOrganizer(options, sessions, adminToken);
-  const program = await ensureProgram(options, organizer);
+  const program = await ensureProgram(options, organizer, DEMO_PROGRAM);
+  await ensureProgram(options, organizer, DEMO_OPEN_PROGRAM);
 
   const today = calendarDay(new Date());
   const intakeOpen = program.status === 'published' && today >= program.intakeOpensOn && today <= program.intakeClosesOn;
@@ -457,6 +475,16 @@ async function seedDemoProgram(options: DemoSeedOptions, adminToken: string, new
         log,
       })
     : undefined;
+  if (intakeOpen) {
+    await furnishHomes({
+      intakeUrl,
+      communicationUrl: options.communicationUrl,
+      matchingUrl: options.matchingUrl,
+      programId: program.id,
+      participants: DEMO_PARTICIPANTS.map((participant) => ({ ...sessions.get(participant.email)!, role: participant.role })),
+      log,
+    });
+  }
 
   const statistics = await get(`${intakeUrl}/v1/programs/${program.id}/statistics`, organizer);
   if (statistics.status !== 200) throw unexpected(`GET /v1/programs/${program.id}/statistics as the organizer`, statistics);
@@ -561,25 +589,25 @@ async function ensureOrganizer(options: DemoSeedOptions, sessions: ReadonlyMap<s
 }
 
 /**
- * The network's programme named DEMO_PROGRAM.name (the latest one still open,
+ * The network's programme named as `definition` (the latest one still open,
  * else the latest), created and published if there is none, published if a
  * previous run stopped before it did.
  */
-async function ensureProgram(options: DemoSeedOptions, organizer: string): Promise<Program> {
+async function ensureProgram(options: DemoSeedOptions, organizer: string, definition: ProgramDefinition): Promise<Program> {
   const { intakeUrl, log } = options;
   const named: Program[] = [];
   let cursor: string | null = null;
   do {
     const page = await get(`${intakeUrl}/v1/programs?limit=100${cursor ? `&cursor=${cursor}` : ''}`, organizer);
     if (page.status !== 200) throw unexpected('GET /v1/programs as the organizer', page);
-    named.push(...(page.body['items'] as Program[]).filter((program) => program.name === DEMO_PROGRAM.name));
+    named.push(...(page.body['items'] as Program[]).filter((program) => program.name === definition.name));
     cursor = page.body['nextCursor'] as string | null;
   } while (cursor);
   let program = named.filter((candidate) => candidate.status !== 'closed').pop() ?? named.pop();
   if (program) {
     log(`demo: the programme "${program.name}" is already there (${program.id}, ${program.status})`);
   } else {
-    const created = await post(`${intakeUrl}/v1/programs`, { ...DEMO_PROGRAM, ...demoProgramDates(calendarDay(new Date())) }, organizer);
+    const created = await post(`${intakeUrl}/v1/programs`, { ...definition, ...demoProgramDates(calendarDay(new Date())) }, organizer);
     if (created.status !== 201) throw unexpected('POST /v1/programs', created);
     program = created.body as unknown as Program;
     log(`demo: created the programme "${program.name}" (${program.id}): intake ${program.intakeOpensOn} to ${program.intakeClosesOn}, runs ${program.startsOn} to ${program.endsOn}`);

@@ -298,6 +298,14 @@ function printSummary(system: LocalSystem, demo: DemoSeedResult, logDir: string,
   say();
   say(`Passerelle is running (ready in ${seconds(started)}).`);
   say();
+  say(`  Open ${origin} and sign in with one of the demo accounts:`);
+  say();
+  if (demo.program) {
+    for (const line of demoAccounts(demo.program.name)) say(`    ${line}`);
+  } else {
+    say(`    (the demo accounts have no password yet: see the warning above)`);
+  }
+  say();
   say(`  web            ${origin}   the application; the API under ${origin}/v1/… and ${origin}/.well-known/jwks.json`);
   say();
   say(`  ${'service'.padEnd(14)} ${'base URL'.padEnd(22)} ${'OpenAPI'.padEnd(28)} health and metrics`);
@@ -318,8 +326,6 @@ function printSummary(system: LocalSystem, demo: DemoSeedResult, logDir: string,
       `                 intake open ${program.intakeOpensOn} to ${program.intakeClosesOn}, runs ${program.startsOn} to ${program.endsOn}; ` +
         `${program.mentors} mentors, ${program.mentees} mentees, ${program.goals} goals`,
     );
-    const nameOf = (email: string) => DEMO_USERS.find((user) => user.email === email)?.displayName ?? email;
-    const castOf = (role: 'mentor' | 'mentee') => DEMO_PARTICIPANTS.filter((p) => p.role === role).map((p) => p.email);
     const midway = program.midway;
     if (midway) {
       say(
@@ -328,11 +334,6 @@ function printSummary(system: LocalSystem, demo: DemoSeedResult, logDir: string,
       );
     }
     say(`  programme report ${origin}/v1/reports/programs/${program.id}   (CSV: …/export?table=kpis)`);
-    say();
-    say(`  demo users (password "${DEMO_PASSWORD}" for all, network "${DEMO_NETWORK.slug}"):`);
-    say(`    organizer    ${DEMO_ORGANIZER_EMAIL} (${nameOf(DEMO_ORGANIZER_EMAIL)})`);
-    say(`    mentors      ${castOf('mentor').join(', ')}`);
-    say(`    mentees      ${castOf('mentee').join(', ')}`);
     say();
     say(`  try, as the organizer:`);
     say(`    TOKEN=$(curl -s -X POST ${origin}/v1/auth/login -H 'content-type: application/json' \\`);
@@ -359,6 +360,24 @@ function printSummary(system: LocalSystem, demo: DemoSeedResult, logDir: string,
   if (system.mail?.folder) say(`  mail           ${system.mail.folder}/ (every mail the services send; also announced here)`);
   say();
   say(`Ctrl-C stops the services${system.kafkaStartedHere ? ' and Kafka' : ''}.`);
+}
+
+/**
+ * The demo accounts as a table a person can copy from: network, e-mail and
+ * password of each, and who they are in the demo programme (mentees first:
+ * their home shows the most).
+ */
+function demoAccounts(programName: string): string[] {
+  const roleOf = (email: string) =>
+    email === DEMO_ORGANIZER_EMAIL ? 'organizer' : (DEMO_PARTICIPANTS.find((participant) => participant.email === email)?.role ?? 'member');
+  const order = ['mentee', 'mentor', 'organizer', 'member'];
+  const rows = [...DEMO_USERS]
+    .sort((a, b) => order.indexOf(roleOf(a.email)) - order.indexOf(roleOf(b.email)))
+    .map((user) => [DEMO_NETWORK.slug, user.email, DEMO_PASSWORD, `${user.displayName}, ${roleOf(user.email)}`]);
+  const header = ['network', 'e-mail', 'password', `who (in "${programName}")`];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[]) => cells.map((cell, column) => (column < cells.length - 1 ? cell.padEnd(widths[column]) : cell)).join('   ');
+  return [line(header), ...rows.map(line)];
 }
 
 function onUnexpectedExit(system: LocalSystem, service: ServiceProcess): void {

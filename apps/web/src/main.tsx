@@ -8,6 +8,10 @@ import './features/cohort/cohort.css';
 import './features/conversations/conversations.css';
 import './features/notifications/notifications.css';
 import './features/sessions/sessions.css';
+import './features/programmes/programmes.css';
+import './features/enrolment/enrolment.css';
+import './features/progress/progress.css';
+import './features/home/home.css';
 import { createI18n, preferredLanguage } from './i18n/i18n';
 
 const language = preferredLanguage(navigator.languages);

@@ -9,6 +9,8 @@ import type { MessageKey } from '../i18n/fr';
  */
 export const NAVIGATION: readonly { to: string; label: MessageKey; badge?: ComponentType }[] = [
   { to: '/', label: 'nav.home' },
+  { to: '/programmes', label: 'nav.programmes' },
+  { to: '/progress', label: 'nav.progress' },
   { to: '/messages', label: 'nav.messages' },
   { to: '/sessions', label: 'nav.sessions' },
   { to: '/profile', label: 'nav.profile' },

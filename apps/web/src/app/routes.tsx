@@ -2,18 +2,23 @@ import type { RouteObject } from 'react-router';
 import { ProfilePage } from '../features/account/ProfilePage';
 import { AcceptInvitationPage } from '../features/auth/AcceptInvitationPage';
 import { LoginPage } from '../features/auth/LoginPage';
-import { RegisterPage } from '../features/auth/RegisterPage';
-import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
-import { VerifyEmailPage } from '../features/auth/VerifyEmailPage';
-import { cohortPages } from '../features/cohort/routes';
 import { ConversationPage } from '../features/conversations/ConversationPage';
 import { ConversationsLayout } from '../features/conversations/ConversationsLayout';
 import { ConversationsPage } from '../features/conversations/ConversationsPage';
+import { EnrolmentPage } from '../features/enrolment/EnrolmentPage';
+import { GoalsPage } from '../features/enrolment/GoalsPage';
 import { HomePage } from '../features/home/HomePage';
-import { notificationPages, unsubscribePage } from '../features/notifications/routes';
+import { ProgrammePage } from '../features/programmes/ProgrammePage';
+import { ProgrammesPage } from '../features/programmes/ProgrammesPage';
+import { ProgressPage } from '../features/progress/ProgressPage';
 import { ProposeSessionPage } from '../features/sessions/ProposeSessionPage';
+import { RegisterPage } from '../features/auth/RegisterPage';
+import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { SessionPage } from '../features/sessions/SessionPage';
 import { SessionsPage } from '../features/sessions/SessionsPage';
+import { VerifyEmailPage } from '../features/auth/VerifyEmailPage';
+import { cohortPages } from '../features/cohort/routes';
+import { notificationPages, unsubscribePage } from '../features/notifications/routes';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireSession } from './session';
@@ -34,6 +39,11 @@ const publicPages: RouteObject[] = [
 
 const memberPages: RouteObject[] = [
   { index: true, element: <HomePage /> },
+  { path: '/programmes', element: <ProgrammesPage /> },
+  { path: '/programmes/:programId', element: <ProgrammePage /> },
+  { path: '/programmes/:programId/enrol/:role', element: <EnrolmentPage /> },
+  { path: '/enrolments/:enrollmentId/goals', element: <GoalsPage /> },
+  { path: '/progress', element: <ProgressPage /> },
   { path: 'messages', element: <ConversationsLayout />, children: [{ index: true, element: <ConversationsPage /> }, { path: ':conversationId', element: <ConversationPage /> }] },
   { path: 'sessions', children: [{ index: true, element: <SessionsPage /> }, { path: 'new', element: <ProposeSessionPage /> }, { path: ':sessionId', element: <SessionPage /> }] },
   { path: 'profile', element: <ProfilePage /> },

@@ -2,8 +2,11 @@ import { account } from './fr/account';
 import { auth } from './fr/auth';
 import { cohort } from './fr/cohort';
 import { conversations } from './fr/conversations';
+import { enrolment } from './fr/enrolment';
 import { home } from './fr/home';
 import { notifications } from './fr/notifications';
+import { programmes } from './fr/programmes';
+import { progress } from './fr/progress';
 import { sessions } from './fr/sessions';
 import { shell } from './fr/shell';
 
@@ -11,9 +14,9 @@ import { shell } from './fr/shell';
  * The French messages by feature: one file per feature under fr/ and en/, so
  * that features add their messages without touching each other's.
  */
-export const frByFeature = { shell, auth, home, conversations, sessions, cohort, notifications, account };
+export const frByFeature = { shell, auth, home, conversations, sessions, cohort, notifications, account, programmes, enrolment, progress };
 
 /** The French messages, the default language: every string a person reads is here and in en.ts, under the same keys. */
-export const fr = { ...shell, ...auth, ...home, ...conversations, ...sessions, ...cohort, ...notifications, ...account } as const;
+export const fr = { ...shell, ...auth, ...home, ...conversations, ...sessions, ...cohort, ...notifications, ...account, ...programmes, ...enrolment, ...progress } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -12,12 +12,22 @@ import {
 import { type AuthUser, CurrentUser } from '@passerelle/platform/auth';
 import { uuidParam } from '@passerelle/platform/http';
 import { AbandonGoalUseCase } from '../application/abandon-goal.use-case';
+import { CheckGoalUseCase } from '../application/check-goal.use-case';
+import { ListGoalMetricsUseCase } from '../application/list-goal-metrics.use-case';
 import { ListGoalsUseCase } from '../application/list-goals.use-case';
 import { RecordGoalProgressUseCase } from '../application/record-goal-progress.use-case';
 import { ReviseGoalUseCase } from '../application/revise-goal.use-case';
 import { SetGoalUseCase } from '../application/set-goal.use-case';
 import type { GoalEntity } from '../infrastructure/goal.entity';
-import { GoalProgressRequest, GoalResponse, ReviseGoalRequest, SetGoalRequest } from './goals.dto';
+import {
+  CheckGoalRequest,
+  GoalCheckResponse,
+  GoalMetricListResponse,
+  GoalProgressRequest,
+  GoalResponse,
+  ReviseGoalRequest,
+  SetGoalRequest,
+} from './goals.dto';
 
 const NOT_SMART = 'Shapes, or the SMART check: each failing criterion in `details` as `<criterion>: <why>` at the field to change.';
 
@@ -32,7 +42,28 @@ export class GoalsController {
     private readonly recordProgress: RecordGoalProgressUseCase,
     private readonly abandonGoal: AbandonGoalUseCase,
     private readonly listGoals: ListGoalsUseCase,
+    private readonly checkGoal: CheckGoalUseCase,
   ) {}
+
+  @Post('check')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: GoalCheckResponse,
+    description: 'The SMART check of a draft, criterion by criterion, as setting it would judge it today. Nothing is saved and nothing goes out.',
+  })
+  @ApiBadRequestResponse({ description: 'A field of the wrong type (e.g. a `targetValue` that is not a number), or an unknown field.' })
+  @ApiNotFoundResponse({ description: 'No such enrolment of yours.' })
+  async check(
+    @Param('enrollmentId', uuidParam('enrollmentId')) enrollmentId: string,
+    @Body() body: CheckGoalRequest,
+    @CurrentUser() caller: AuthUser,
+  ): Promise<GoalCheckResponse> {
+    const criteria = await this.checkGoal.execute(caller, enrollmentId, body);
+    return {
+      smart: criteria.every((result) => result.passed),
+      criteria: criteria.map((result) => ({ criterion: result.criterion, passed: result.passed, path: result.path, reason: result.reason ?? null })),
+    };
+  }
 
   @Post()
   @HttpCode(201)
@@ -95,6 +126,33 @@ export class GoalsController {
     @CurrentUser() caller: AuthUser,
   ): Promise<GoalResponse> {
     return toResponse(await this.abandonGoal.execute(caller, enrollmentId, goalId));
+  }
+}
+
+@ApiTags('goals')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'No valid access token.' })
+@Controller('v1/programs/:programId/goal-metrics')
+export class GoalMetricsController {
+  constructor(private readonly listMetrics: ListGoalMetricsUseCase) {}
+
+  @Get()
+  @ApiOkResponse({ type: GoalMetricListResponse })
+  @ApiNotFoundResponse({ description: 'No such programme in your network.' })
+  async list(@Param('programId', uuidParam('programId')) programId: string, @CurrentUser() caller: AuthUser): Promise<GoalMetricListResponse> {
+    const metrics = await this.listMetrics.execute(caller, programId);
+    return {
+      items: metrics.map((metric) => ({
+        id: metric.id,
+        label: metric.label,
+        unit: metric.unit,
+        objectives: [...metric.objectives],
+        kind: metric.kind,
+        min: metric.min,
+        max: metric.max,
+        integer: metric.integer,
+      })),
+    };
   }
 }
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsNumber, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PROGRAM_ROLES, type ProgramRole } from '../../programs/domain/program';
 import { PROGRAM_OBJECTIVES, type ProgramObjective } from '../../programs/domain/program';
-import { GOAL_METRICS } from '../domain/smart-goal';
+import { GOAL_METRICS, SMART_CRITERIA, type SmartCriterion } from '../domain/smart-goal';
 import { GOAL_STATUSES, type GoalStatus } from '../infrastructure/goal.entity';
 
 const DATE_MESSAGE = { message: 'must be a calendar date (YYYY-MM-DD)' };
@@ -74,4 +74,73 @@ export class GoalResponse {
   @ApiProperty({ format: 'date', nullable: true, type: String }) reachedOn: string | null;
   @ApiProperty({ minimum: 0, maximum: 100 }) progressPercent: number;
   @ApiProperty() version: number;
+}
+
+/**
+ * A draft goal to check while it is being written: every field is optional
+ * and only its shape is checked here (a number, a calendar date), since a
+ * missing or unsuitable value is the SMART check's to explain, criterion by
+ * criterion.
+ */
+export class CheckGoalRequest {
+  @ApiPropertyOptional({ maxLength: 400 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(400)
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 64, description: "One of the programme's objectives; anything else fails `relevant`." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  objective?: string;
+
+  @ApiPropertyOptional({ maxLength: 64, description: 'A metric id of `GET /v1/programs/{programId}/goal-metrics`.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  metric?: string;
+
+  @ApiPropertyOptional({ example: 3 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, NUMBER_MESSAGE)
+  targetValue?: number;
+
+  @ApiPropertyOptional({ example: 0 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, NUMBER_MESSAGE)
+  baselineValue?: number;
+
+  @ApiPropertyOptional({ format: 'date', example: '2026-06-30', description: 'A date outside the programme fails `time_bound`.' })
+  @IsOptional()
+  @Matches(DATE_PATTERN, DATE_MESSAGE)
+  @IsISO8601({ strict: true }, DATE_MESSAGE)
+  dueOn?: string;
+}
+
+export class CriterionResponse {
+  @ApiProperty({ enum: SMART_CRITERIA }) criterion: SmartCriterion;
+  @ApiProperty() passed: boolean;
+  @ApiProperty({ description: 'The field to change when it fails; the field it chiefly reads when it passes.' }) path: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Why it fails and what to do; null when it passes.' }) reason: string | null;
+}
+
+export class GoalCheckResponse {
+  @ApiProperty({ description: 'True when every criterion passes: setting this goal would be accepted by the check.' }) smart: boolean;
+  @ApiProperty({ type: [CriterionResponse], description: 'Always the five criteria, in SMART order.' }) criteria: CriterionResponse[];
+}
+
+export class GoalMetricResponse {
+  @ApiProperty({ example: 'interviews_obtained' }) id: string;
+  @ApiProperty({ example: 'Job interviews obtained' }) label: string;
+  @ApiProperty({ example: 'interviews' }) unit: string;
+  @ApiProperty({ enum: PROGRAM_OBJECTIVES, isArray: true, description: 'The objectives it is evidence for (of this programme).' }) objectives: ProgramObjective[];
+  @ApiProperty({ enum: ['count', 'scale'], description: 'scale: a level whose starting point must be stated.' }) kind: 'count' | 'scale';
+  @ApiProperty() min: number;
+  @ApiProperty() max: number;
+  @ApiProperty() integer: boolean;
+}
+
+export class GoalMetricListResponse {
+  @ApiProperty({ type: [GoalMetricResponse], description: "The metrics serving at least one of the programme's objectives." }) items: GoalMetricResponse[];
 }

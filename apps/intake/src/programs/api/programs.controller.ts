@@ -49,9 +49,9 @@ export class ProgramsController {
 
   @Get()
   @ApiOkResponse({ type: ProgramPageResponse })
-  @ApiBadRequestResponse({ description: 'Invalid `limit`, `cursor` or `networkId`.' })
+  @ApiBadRequestResponse({ description: 'Invalid `limit`, `cursor`, `networkId` or `status`.' })
   async list(@Query() query: ListProgramsQuery, @CurrentUser() caller: AuthUser): Promise<ProgramPageResponse> {
-    const page = await this.listPrograms.execute(caller, { limit: query.limit ?? 20, cursor: query.cursor, networkId: query.networkId });
+    const page = await this.listPrograms.execute(caller, { limit: query.limit ?? 20, cursor: query.cursor, networkId: query.networkId, status: query.status });
     return { items: page.items.map(toResponse), nextCursor: page.nextCursor };
   }
 

@@ -114,8 +114,13 @@ export class UpdateProgramRequest extends PartialType(ProgramFieldsRequest) {
   version?: number;
 }
 
-/** Pages of the network's programmes. */
-export class ListProgramsQuery extends PageQuery {}
+/** Pages of the network's programmes, of one status if asked. */
+export class ListProgramsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: PROGRAM_STATUSES, description: 'Only programmes of this status (e.g. `published`: those a member can enrol in or take part in).' })
+  @IsOptional()
+  @IsIn(PROGRAM_STATUSES, { message: `must be one of ${PROGRAM_STATUSES.join(', ')}` })
+  status?: ProgramStatus;
+}
 
 export class ProgramResponse {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -3,6 +3,7 @@ import type { AuthUser } from '@passerelle/platform/auth';
 import { resolveNetworkScope } from '@passerelle/platform/http';
 import { DataSource, MoreThan } from 'typeorm';
 import { canSeeNetwork } from '@passerelle/platform/auth';
+import type { ProgramStatus } from '../domain/program';
 import { ProgramEntity } from '../infrastructure/program.entity';
 import { programNotFound } from './program-errors';
 
@@ -24,15 +25,15 @@ export class GetProgramUseCase {
   }
 }
 
-/** The caller's network's programmes, oldest first (ids are UUIDv7, so id order is creation order), by keyset pages. */
+/** The caller's network's programmes (of one status if asked), oldest first (ids are UUIDv7, so id order is creation order), by keyset pages. */
 @Injectable()
 export class ListProgramsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(caller: AuthUser, query: { limit: number; cursor?: string; networkId?: string }): Promise<ProgramPage> {
+  async execute(caller: AuthUser, query: { limit: number; cursor?: string; networkId?: string; status?: ProgramStatus }): Promise<ProgramPage> {
     const networkId = resolveNetworkScope(caller, query.networkId);
     const rows = await this.dataSource.getRepository(ProgramEntity).find({
-      where: { networkId, ...(query.cursor ? { id: MoreThan(query.cursor) } : {}) },
+      where: { networkId, ...(query.status ? { status: query.status } : {}), ...(query.cursor ? { id: MoreThan(query.cursor) } : {}) },
       order: { id: 'ASC' },
       take: query.limit + 1,
     });

@@ -196,6 +196,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/enrollments/{enrollmentId}/goals/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["GoalsController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/enrollments/{enrollmentId}/goals": {
         parameters: {
             query?: never;
@@ -238,6 +254,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["GoalsController_progress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/programs/{programId}/goal-metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GoalMetricsController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -713,6 +745,38 @@ export interface components {
             enrollments: components["schemas"]["EnrollmentStatisticsByRole"];
             goals: components["schemas"]["GoalStatistics"];
         };
+        CheckGoalRequest: {
+            title?: string;
+            /** @description One of the programme's objectives; anything else fails `relevant`. */
+            objective?: string;
+            /** @description A metric id of `GET /v1/programs/{programId}/goal-metrics`. */
+            metric?: string;
+            /** @example 3 */
+            targetValue?: number;
+            /** @example 0 */
+            baselineValue?: number;
+            /**
+             * Format: date
+             * @description A date outside the programme fails `time_bound`.
+             * @example 2026-06-30
+             */
+            dueOn?: string;
+        };
+        CriterionResponse: {
+            /** @enum {string} */
+            criterion: "specific" | "measurable" | "achievable" | "relevant" | "time_bound";
+            passed: boolean;
+            /** @description The field to change when it fails; the field it chiefly reads when it passes. */
+            path: string;
+            /** @description Why it fails and what to do; null when it passes. */
+            reason: string | null;
+        };
+        GoalCheckResponse: {
+            /** @description True when every criterion passes: setting this goal would be accepted by the check. */
+            smart: boolean;
+            /** @description Always the five criteria, in SMART order. */
+            criteria: components["schemas"]["CriterionResponse"][];
+        };
         SetGoalRequest: {
             /**
              * @description The outcome, concretely (the S of SMART).
@@ -820,6 +884,28 @@ export interface components {
              */
             reachedOn: string;
         };
+        GoalMetricResponse: {
+            /** @example interviews_obtained */
+            id: string;
+            /** @example Job interviews obtained */
+            label: string;
+            /** @example interviews */
+            unit: string;
+            /** @description The objectives it is evidence for (of this programme). */
+            objectives: ("job_search" | "networking" | "skills")[];
+            /**
+             * @description scale: a level whose starting point must be stated.
+             * @enum {string}
+             */
+            kind: "count" | "scale";
+            min: number;
+            max: number;
+            integer: boolean;
+        };
+        GoalMetricListResponse: {
+            /** @description The metrics serving at least one of the programme's objectives. */
+            items: components["schemas"]["GoalMetricResponse"][];
+        };
         ErrorDetailResponse: {
             /**
              * @description The field, dotted into nested objects and indexed into arrays (`goals.0.title`); `body` for the body itself.
@@ -856,6 +942,8 @@ export interface operations {
                 limit?: number;
                 /** @description `nextCursor` of the previous page. */
                 cursor?: string;
+                /** @description Only programmes of this status (e.g. `published`: those a member can enrol in or take part in). */
+                status?: "draft" | "published" | "closed";
             };
             header?: never;
             path?: never;
@@ -871,7 +959,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramPageResponse"];
                 };
             };
-            /** @description Invalid `limit`, `cursor` or `networkId`. */
+            /** @description Invalid `limit`, `cursor`, `networkId` or `status`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1845,6 +1933,59 @@ export interface operations {
             };
         };
     };
+    GoalsController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrollmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckGoalRequest"];
+            };
+        };
+        responses: {
+            /** @description The SMART check of a draft, criterion by criterion, as setting it would judge it today. Nothing is saved and nothing goes out. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalCheckResponse"];
+                };
+            };
+            /** @description A field of the wrong type (e.g. a `targetValue` that is not a number), or an unknown field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such enrolment of yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     GoalsController_list: {
         parameters: {
             query?: never;
@@ -2113,6 +2254,45 @@ export interface operations {
             };
             /** @description The goal is abandoned. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    GoalMetricsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalMetricListResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such programme in your network. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
