@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { Button } from '../components/Button';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { QueryState } from '../components/QueryState';
 import { MemberLanguageSwitcher } from '../features/account/MemberLanguageSwitcher';
 import { NAVIGATION } from './navigation';
 import { OfflineBanner } from './OfflineBanner';
@@ -63,7 +64,9 @@ export function Layout({ signedIn }: { signedIn: boolean }) {
       <Header signedIn={signedIn} />
       <OfflineBanner />
       <main id="content" className="app-main">
-        <Outlet />
+        <Suspense fallback={<QueryState status="pending" />}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );

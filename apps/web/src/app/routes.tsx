@@ -1,24 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { ProfilePage } from '../features/account/ProfilePage';
-import { AcceptInvitationPage } from '../features/auth/AcceptInvitationPage';
 import { LoginPage } from '../features/auth/LoginPage';
-import { ConversationPage } from '../features/conversations/ConversationPage';
-import { ConversationsLayout } from '../features/conversations/ConversationsLayout';
-import { ConversationsPage } from '../features/conversations/ConversationsPage';
-import { EnrolmentPage } from '../features/enrolment/EnrolmentPage';
-import { GoalsPage } from '../features/enrolment/GoalsPage';
-import { HomePage } from '../features/home/HomePage';
-import { ProgrammePage } from '../features/programmes/ProgrammePage';
-import { ProgrammesPage } from '../features/programmes/ProgrammesPage';
-import { ProgressPage } from '../features/progress/ProgressPage';
-import { ProposeSessionPage } from '../features/sessions/ProposeSessionPage';
-import { RegisterPage } from '../features/auth/RegisterPage';
-import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
-import { SessionPage } from '../features/sessions/SessionPage';
-import { SessionsPage } from '../features/sessions/SessionsPage';
-import { VerifyEmailPage } from '../features/auth/VerifyEmailPage';
 import { cohortPages } from '../features/cohort/routes';
+import { HomePage } from '../features/home/HomePage';
 import { notificationPages, unsubscribePage } from '../features/notifications/routes';
+import { lazyPage } from './lazy-page';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireSession } from './session';
@@ -26,27 +11,42 @@ import { RequireSession } from './session';
 /**
  * Every page of the application. Public pages (signing in, the links mails
  * carry) need no session; member pages send a signed-out person to the login
- * page and back. A feature adds its pages to one of the two lists.
+ * page and back. A feature adds its pages to one of the two lists; every
+ * page but the sign-in and the home is loaded when first opened (lazyPage).
  */
 const publicPages: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
-  { path: '/register', element: <RegisterPage /> },
-  { path: '/verify-email', element: <VerifyEmailPage /> },
-  { path: '/accept-invitation', element: <AcceptInvitationPage /> },
-  { path: '/reset-password', element: <ResetPasswordPage /> },
+  { path: '/register', element: lazyPage(() => import('../features/auth/RegisterPage'), (page) => page.RegisterPage) },
+  { path: '/verify-email', element: lazyPage(() => import('../features/auth/VerifyEmailPage'), (page) => page.VerifyEmailPage) },
+  { path: '/accept-invitation', element: lazyPage(() => import('../features/auth/AcceptInvitationPage'), (page) => page.AcceptInvitationPage) },
+  { path: '/reset-password', element: lazyPage(() => import('../features/auth/ResetPasswordPage'), (page) => page.ResetPasswordPage) },
   unsubscribePage,
 ];
 
 const memberPages: RouteObject[] = [
   { index: true, element: <HomePage /> },
-  { path: '/programmes', element: <ProgrammesPage /> },
-  { path: '/programmes/:programId', element: <ProgrammePage /> },
-  { path: '/programmes/:programId/enrol/:role', element: <EnrolmentPage /> },
-  { path: '/enrolments/:enrollmentId/goals', element: <GoalsPage /> },
-  { path: '/progress', element: <ProgressPage /> },
-  { path: 'messages', element: <ConversationsLayout />, children: [{ index: true, element: <ConversationsPage /> }, { path: ':conversationId', element: <ConversationPage /> }] },
-  { path: 'sessions', children: [{ index: true, element: <SessionsPage /> }, { path: 'new', element: <ProposeSessionPage /> }, { path: ':sessionId', element: <SessionPage /> }] },
-  { path: 'profile', element: <ProfilePage /> },
+  { path: '/programmes', element: lazyPage(() => import('../features/programmes/ProgrammesPage'), (page) => page.ProgrammesPage) },
+  { path: '/programmes/:programId', element: lazyPage(() => import('../features/programmes/ProgrammePage'), (page) => page.ProgrammePage) },
+  { path: '/programmes/:programId/enrol/:role', element: lazyPage(() => import('../features/enrolment/EnrolmentPage'), (page) => page.EnrolmentPage) },
+  { path: '/enrolments/:enrollmentId/goals', element: lazyPage(() => import('../features/enrolment/GoalsPage'), (page) => page.GoalsPage) },
+  { path: '/progress', element: lazyPage(() => import('../features/progress/ProgressPage'), (page) => page.ProgressPage) },
+  {
+    path: 'messages',
+    element: lazyPage(() => import('../features/conversations/ConversationsLayout'), (page) => page.ConversationsLayout),
+    children: [
+      { index: true, element: lazyPage(() => import('../features/conversations/ConversationsPage'), (page) => page.ConversationsPage) },
+      { path: ':conversationId', element: lazyPage(() => import('../features/conversations/ConversationPage'), (page) => page.ConversationPage) },
+    ],
+  },
+  {
+    path: 'sessions',
+    children: [
+      { index: true, element: lazyPage(() => import('../features/sessions/SessionsPage'), (page) => page.SessionsPage) },
+      { path: 'new', element: lazyPage(() => import('../features/sessions/ProposeSessionPage'), (page) => page.ProposeSessionPage) },
+      { path: ':sessionId', element: lazyPage(() => import('../features/sessions/SessionPage'), (page) => page.SessionPage) },
+    ],
+  },
+  { path: 'profile', element: lazyPage(() => import('../features/account/ProfilePage'), (page) => page.ProfilePage) },
   cohortPages,
   notificationPages,
 ];
