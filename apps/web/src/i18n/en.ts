@@ -1,7 +1,9 @@
 import { auth } from './en/auth';
+import { feedback } from './en/feedback';
 import { home } from './en/home';
+import { matches } from './en/matches';
 import { shell } from './en/shell';
 import type { MessageKey } from './fr';
 
 /** The English messages, under the keys of fr.ts (each feature's file is typed by its French twin). */
-export const en: Record<MessageKey, string> = { ...shell, ...auth, ...home };
+export const en: Record<MessageKey, string> = { ...shell, ...auth, ...home, ...matches, ...feedback };
