@@ -1,8 +1,11 @@
 /**
  * @jest-environment ./tools/testing/web.environment.js
  */
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, configure, fireEvent, screen, within } from '@testing-library/react';
 import { json, renderMemberPage, type Services } from '../matches/member-page.testing';
+
+// The machine running the tests may be busy: a page gets a few seconds to show what it waits for.
+configure({ asyncUtilTimeout: 5000 });
 
 const ids = {
   me: '0b7f7d3e-2c4a-4f5e-8d6c-1a2b3c4d5e01',

@@ -85,7 +85,7 @@ export function MatchCard({ match, myId }: { match: Match; myId: string }) {
   return (
     <article className="card" aria-labelledby={`${id}-name`}>
       <p className="field-hint">{role}</p>
-      <h2 id={`${id}-name`}>{profile.data?.displayName ?? (profile.isPending && partnerId ? t('state.loading') : t('matches.partnerUnknown'))}</h2>
+      <h3 id={`${id}-name`}>{profile.data?.displayName ?? (profile.isPending && partnerId ? t('state.loading') : t('matches.partnerUnknown'))}</h3>
       <p>
         <strong>{t('matches.statusLabel')}</strong> 
         {t(`matches.status.${match.status}`)}
@@ -93,7 +93,7 @@ export function MatchCard({ match, myId }: { match: Match; myId: string }) {
       </p>
       {match.status === 'proposed' && match.respondBy && <p>{t('matches.respondBy', { date: dateTime(match.respondBy) })}</p>}
       {profile.data && <PartnerProfile profile={profile.data} />}
-      <ScoreExplanation score={match.score} />
+      <ScoreExplanation score={match.score} level={4} />
       <p role="status">{done ? t(done) : null}</p>
       <FormError message={general} />
       {mayAnswer && !declining && (

@@ -2,14 +2,20 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type MatchScore, reasonsOf, rulesOf } from './match-explanation';
 
-/** Why a pair was proposed: a sentence per criterion, its points beside it, then the programme's rules the pair meets. */
-export function ScoreExplanation({ score }: { score: MatchScore }) {
+/**
+ * Why a pair was proposed: a sentence per criterion, its points beside it,
+ * then the programme's rules the pair meets. `level` is its heading's, one
+ * below the card it sits in.
+ */
+export function ScoreExplanation({ score, level }: { score: MatchScore; level: 3 | 4 }) {
+  const Heading = `h${level}` as const;
+  const Subheading = `h${level + 1}` as 'h4' | 'h5';
   const { t } = useTranslation();
   const id = useId();
   const rules = rulesOf(score);
   return (
     <section aria-labelledby={`${id}-why`}>
-      <h3 id={`${id}-why`}>{t('matches.why.heading')}</h3>
+      <Heading id={`${id}-why`}>{t('matches.why.heading')}</Heading>
       <p>{t('matches.why.total', { points: score.total, max: score.maxTotal })}</p>
       <ul>
         {reasonsOf(score).map((reason) => (
@@ -20,7 +26,7 @@ export function ScoreExplanation({ score }: { score: MatchScore }) {
       </ul>
       {rules.length > 0 && (
         <>
-          <h4 id={`${id}-rules`}>{t('matches.rules.heading')}</h4>
+          <Subheading id={`${id}-rules`}>{t('matches.rules.heading')}</Subheading>
           <ul aria-labelledby={`${id}-rules`}>
             {rules.map((rule) => (
               <li key={rule.constraint}>{t(rule.sentence)}</li>

@@ -17,7 +17,7 @@ function SuggestionCard({ suggestion, request, disabled }: { suggestion: Suggest
   return (
     <article className="card" aria-labelledby={`${id}-rank`}>
       <h2 id={`${id}-rank`}>{t('suggestions.rank', { rank: suggestion.rank })}</h2>
-      <ScoreExplanation score={suggestion.score} />
+      <ScoreExplanation score={suggestion.score} level={3} />
       <Button onPress={request} isDisabled={disabled}>
         {t('suggestions.request')}
       </Button>
