@@ -87,21 +87,29 @@ export function MatchCard({ match, myId }: { match: Match; myId: string }) {
       <p className="field-hint">{role}</p>
       <h3 id={`${id}-name`}>{profile.data?.displayName ?? (profile.isPending && partnerId ? t('state.loading') : t('matches.partnerUnknown'))}</h3>
       <p>
-        <strong>{t('matches.statusLabel')}</strong> 
+        <strong>{t('matches.statusLabel')}</strong>{' '}
         {t(`matches.status.${match.status}`)}
         {state && <> — {t(state.key, state.values)}</>}
       </p>
       {match.status === 'proposed' && match.respondBy && <p>{t('matches.respondBy', { date: dateTime(match.respondBy) })}</p>}
       {profile.data && <PartnerProfile profile={profile.data} />}
-      <ScoreExplanation score={match.score} level={4} />
+      {match.status === 'declined' || match.status === 'ended' ? (
+        // A past match keeps its reasons one click away, so the list stays short.
+        <details>
+          <summary>{t('matches.why.heading')}</summary>
+          <ScoreExplanation score={match.score} level={4} />
+        </details>
+      ) : (
+        <ScoreExplanation score={match.score} level={4} />
+      )}
       <p role="status">{done ? t(done) : null}</p>
       <FormError message={general} />
       {mayAnswer && !declining && (
         <div className="dialog-actions">
-          <Button variant="secondary" onPress={() => setDeclining(true)}>
+          <Button variant="secondary" onPress={() => setDeclining(true)} aria-describedby={`${id}-name`}>
             {t('matches.decline')}
           </Button>
-          <Button onPress={() => answer.mutate({ kind: 'accept' })} isDisabled={answer.isPending}>
+          <Button onPress={() => answer.mutate({ kind: 'accept' })} isDisabled={answer.isPending} aria-describedby={`${id}-name`}>
             {answer.isPending ? t('matches.accepting') : t('matches.accept')}
           </Button>
         </div>

@@ -2,6 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { MessageKey } from '../../i18n/fr';
 import type { PublicProfile } from './use-matches';
 
+/** Each answer under its term, compactly: a profile is read at a glance. */
+const TERM = { fontWeight: 600 } as const;
+const ANSWER = { margin: '0 0 var(--space-2)' } as const;
+
 const FIELDS: readonly { key: 'employer' | 'industry' | 'degree' | 'graduationYear' | 'city'; label: MessageKey }[] = [
   { key: 'employer', label: 'matches.profile.employer' },
   { key: 'industry', label: 'matches.profile.industry' },
@@ -19,20 +23,20 @@ export function PartnerProfile({ profile }: { profile: PublicProfile }) {
     <dl>
       {rows.map((field) => (
         <div key={field.key}>
-          <dt>{t(field.label)}</dt>
-          <dd>{String(profile[field.key])}</dd>
+          <dt style={TERM}>{t(field.label)}</dt>
+          <dd style={ANSWER}>{String(profile[field.key])}</dd>
         </div>
       ))}
       {profile.languages.length > 0 && (
         <div>
-          <dt>{t('matches.profile.languages')}</dt>
-          <dd>{profile.languages.map((code) => languages.of(code) ?? code).join(', ')}</dd>
+          <dt style={TERM}>{t('matches.profile.languages')}</dt>
+          <dd style={ANSWER}>{profile.languages.map((code) => languages.of(code) ?? code).join(', ')}</dd>
         </div>
       )}
       {profile.bio && (
         <div>
-          <dt>{t('matches.profile.bio')}</dt>
-          <dd>{profile.bio}</dd>
+          <dt style={TERM}>{t('matches.profile.bio')}</dt>
+          <dd style={ANSWER}>{profile.bio}</dd>
         </div>
       )}
     </dl>

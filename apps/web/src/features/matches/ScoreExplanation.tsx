@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MessageKey } from '../../i18n/fr';
 import { type MatchScore, reasonsOf, rulesOf } from './match-explanation';
 
 /**
@@ -7,7 +8,7 @@ import { type MatchScore, reasonsOf, rulesOf } from './match-explanation';
  * then the programme's rules the pair meets. `level` is its heading's, one
  * below the card it sits in.
  */
-export function ScoreExplanation({ score, level }: { score: MatchScore; level: 3 | 4 }) {
+export function ScoreExplanation({ score, level, heading = 'matches.why.heading' }: { score: MatchScore; level: 3 | 4; heading?: MessageKey }) {
   const Heading = `h${level}` as const;
   const Subheading = `h${level + 1}` as 'h4' | 'h5';
   const { t } = useTranslation();
@@ -15,7 +16,7 @@ export function ScoreExplanation({ score, level }: { score: MatchScore; level: 3
   const rules = rulesOf(score);
   return (
     <section aria-labelledby={`${id}-why`}>
-      <Heading id={`${id}-why`}>{t('matches.why.heading')}</Heading>
+      <Heading id={`${id}-why`}>{t(heading)}</Heading>
       <p>{t('matches.why.total', { points: score.total, max: score.maxTotal })}</p>
       <ul>
         {reasonsOf(score).map((reason) => (

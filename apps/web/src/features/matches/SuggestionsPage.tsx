@@ -17,8 +17,8 @@ function SuggestionCard({ suggestion, request, disabled }: { suggestion: Suggest
   return (
     <article className="card" aria-labelledby={`${id}-rank`}>
       <h2 id={`${id}-rank`}>{t('suggestions.rank', { rank: suggestion.rank })}</h2>
-      <ScoreExplanation score={suggestion.score} level={3} />
-      <Button onPress={request} isDisabled={disabled}>
+      <ScoreExplanation score={suggestion.score} level={3} heading="suggestions.why" />
+      <Button onPress={request} isDisabled={disabled} aria-describedby={`${id}-rank`}>
         {t('suggestions.request')}
       </Button>
     </article>
@@ -35,7 +35,11 @@ export function SuggestionsPage() {
   const { dateTime } = useDate();
   const suggestions = useSuggestions(programId);
   const request = useRequestMentor(programId);
-  const back = <Link to="/matches">{t('suggestions.back')}</Link>;
+  const back = (
+    <p>
+      <Link to="/matches">{t('suggestions.back')}</Link>
+    </p>
+  );
 
   if (request.isSuccess) {
     return (
