@@ -16,7 +16,7 @@ interface Response {
 }
 interface Operation {
   readonly responses: Record<string, Response>;
-  readonly security?: unknown[];
+  readonly security?: Array<Record<string, unknown>>;
 }
 type Document = { paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>> };
 
@@ -41,7 +41,8 @@ export function responseProblems(name: string, operation: Operation): string[] {
   for (const [status, response] of entries.filter(([status]) => Number(status) >= 400)) {
     if (response.content?.['application/json']?.schema?.$ref !== '#/components/schemas/ErrorResponse') problems.push(`${name}: ${status} is not the shared error shape`);
   }
-  if ((operation.security ?? []).length > 0 && !operation.responses['401']) problems.push(`${name}: behind a token, but no 401 described`);
+  const bearer = (operation.security ?? []).some((requirement) => 'bearer' in requirement);
+  if (bearer && !operation.responses['401']) problems.push(`${name}: behind a token, but no 401 described`);
   return problems;
 }
 
@@ -80,6 +81,8 @@ describe('the check of an operation', () => {
   it('accepts a described success, a bodiless 204 and errors in the shared shape', () => {
     expect(responseProblems('GET /x', { responses: { '200': body, '400': error, '401': error }, security: [{ bearer: [] }] })).toEqual([]);
     expect(responseProblems('DELETE /x', { responses: { '204': { description: 'Gone.' }, '404': error } })).toEqual([]);
+    // A route that reads a cookie, not the bearer token, may have no 401 (identity's idempotent session logout).
+    expect(responseProblems('DELETE /x', { responses: { '204': { description: 'Gone.' }, '403': error }, security: [{ session: [] }] })).toEqual([]);
   });
 
   it('names what is missing', () => {

@@ -16,7 +16,9 @@ import { identityApp } from '../../apps/identity/src/identity.app';
 import { intakeApp } from '../../apps/intake/src/intake.app';
 import { matchingApp } from '../../apps/matching/src/matching.app';
 import { KAFKA_VERSION } from '../../tools/kafka/kafka-distribution';
-import { nodeArgsOf } from '../../tools/deploy/deployment-settings';
+import { COMPOSE_GATEWAY_PATH } from '../../tools/deploy/compose-gateway';
+import { nodeArgsOf, WEB } from '../../tools/deploy/deployment-settings';
+import { directives, only, parseNginxConfig } from '../../tools/deploy/nginx-config';
 
 const ROOT = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -31,6 +33,8 @@ interface ComposeService {
   readonly depends_on?: unknown;
   readonly healthcheck?: { readonly test?: unknown };
   readonly restart?: string;
+  readonly read_only?: boolean;
+  readonly tmpfs?: unknown;
 }
 
 interface ComposeFile {
@@ -42,6 +46,7 @@ const compose = parse(read('docker-compose.yml'), { merge: true }) as ComposeFil
 
 const APPS: ReadonlyArray<ServiceDefinition<ConfigSchema>> = [identityApp, intakeApp, matchingApp, communicationApp, evaluationApp];
 const APP_IMAGE = 'passerelle:dev';
+const WEB_IMAGE = 'passerelle-web:dev';
 const mainJs = (service: string) => `dist/apps/${service}/src/main.js`;
 
 function service(name: string): ComposeService {
@@ -122,8 +127,13 @@ describe('docker-compose.yml', () => {
         expect({ name, build: definition.build }).toEqual({ name, build: '.' });
         continue;
       }
+      if (image === WEB_IMAGE) {
+        expect({ name, build: definition.build }).toEqual({ name, build: { context: '.', target: 'web' } });
+        continue;
+      }
       expect({ name, build: definition.build }).toEqual({ name, build: undefined });
-      expect({ name, image }).toEqual({ name, image: expect.stringMatching(/^[a-z0-9./-]+:v?\d+(\.\d+)+$/) });
+      // A version, perhaps with its variant (`1.30.4-alpine-slim`); never `latest` or a bare major.
+      expect({ name, image }).toEqual({ name, image: expect.stringMatching(/^[a-z0-9./-]+:v?\d+(\.\d+)+(-[a-z0-9.-]+)?$/) });
     }
   });
 
@@ -286,6 +296,36 @@ describe('docker-compose.yml', () => {
     expect(expectValidConfiguration('topics', topicsSchema, env).kafkaBrokers).toEqual([internalKafkaListener()]);
   });
 
+  it('serves the web application from the web image, hardened as in Kubernetes, reachable through the gateway only', () => {
+    const web = service('web');
+    expect(web.image).toBe(WEB_IMAGE);
+    expect({ readOnly: web.read_only, tmpfs: web.tmpfs, ports: web.ports }).toEqual({ readOnly: true, tmpfs: ['/tmp'], ports: undefined });
+    expect(web.healthcheck?.test).toEqual(['CMD', 'wget', '-q', '-O', '/dev/null', `http://127.0.0.1:${WEB.port}${WEB.healthPath}`]);
+  });
+
+  it('opens one origin on 127.0.0.1:3000: a gateway on the image the web image builds on, with the generated routes', () => {
+    const gateway = service('gateway');
+    const conf = only(parseNginxConfig(read(COMPOSE_GATEWAY_PATH)), 'server').block ?? [];
+    const webStage = dockerfileStages(read('Dockerfile')).find((stage) => stage.name === 'web');
+    expect(gateway.image).toBe(webStage?.image);
+    expect(gateway.volumes).toEqual([`./${COMPOSE_GATEWAY_PATH}:/etc/nginx/conf.d/default.conf:ro`]);
+    expect(ports('gateway')).toEqual([{ hostIp: '127.0.0.1', host: 3000, container: Number(only(conf, 'listen').args[0]) }]);
+    expect({ readOnly: gateway.read_only, tmpfs: gateway.tmpfs }).toEqual({ readOnly: true, tmpfs: ['/tmp'] });
+    expect(dependsOn('gateway')).toEqual({ web: 'service_healthy' });
+    // Every upstream is a container of this file at the port it listens on.
+    const upstreams = new Set(directives(conf, 'location').map((location) => only(location.block ?? [], 'set').args[1]));
+    const listening = [...APPS.map((app) => `${app.description.service}:${environment(app.description.service).PORT}`), `web:${WEB.port}`];
+    expect([...upstreams].sort()).toEqual(listening.sort());
+  });
+
+  it("points the services' public links at the one origin, and trusts the gateway's X-Forwarded-For", () => {
+    const origin = `http://127.0.0.1:${ports('gateway')[0].host}`;
+    const identity = loadConfig(identityApp.configSchema, environment('identity'));
+    const communication = loadConfig(communicationApp.configSchema, environment('communication'));
+    expect({ application: new URL(String(identity.publicAppUrl)).origin, unsubscribe: new URL(String(communication.publicApiUrl)).origin }).toEqual({ application: origin, unsubscribe: origin });
+    for (const app of APPS) expect({ service: app.description.service, hops: loadConfig(app.configSchema, environment(app.description.service)).httpTrustProxyHops }).toEqual({ service: app.description.service, hops: 1 });
+  });
+
   it("hands every service's mail to the mail catcher's SMTP port, and publishes only its web UI", () => {
     expect(service('mailpit').image).toMatch(/^axllent\/mailpit:/);
     expect(ports('mailpit')).toEqual([{ hostIp: '127.0.0.1', host: 8025, container: 8025 }]);
@@ -399,11 +439,13 @@ describe('Dockerfile', () => {
       return { from, sources: paths.slice(0, -1), destination: paths[paths.length - 1] };
     });
 
-  it('builds in stages on a pinned Node 20 (≥ package.json engines) slim image', () => {
+  it('builds in stages on a pinned Node 20 (≥ package.json engines) slim image, or on an earlier stage; the web image on nginx', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     const engines = (JSON.parse(read('package.json')) as { engines: { node: string } }).engines.node;
     const [minMajor, minMinor] = /^>=(\d+)\.(\d+)/.exec(engines)?.slice(1).map(Number) ?? [];
-    for (const stage of stages) {
+    for (const [index, stage] of stages.entries()) {
+      if (stage.name === 'web') continue;
+      if (stages.slice(0, index).some((earlier) => earlier.name === stage.image)) continue;
       const match = /^node:(\d+)\.(\d+)\.(\d+)-bookworm-slim$/.exec(stage.image);
       expect({ image: stage.image, pinned: match !== null }).toEqual({ image: stage.image, pinned: true });
       const [major, minor] = [Number(match?.[1]), Number(match?.[2])];
@@ -478,11 +520,32 @@ describe('Dockerfile', () => {
     expect(sources).toContain(topicStep[0]);
   });
 
+  it("builds the web image as its own target: Vite's output on nginx's unprivileged image, pinned, with deploy/web/nginx.conf", () => {
+    const web = stages.find((stage) => stage.name === 'web') as Stage;
+    expect(web.image).toMatch(/^nginxinc\/nginx-unprivileged:\d+\.\d+\.\d+(-[a-z0-9-]+)?$/);
+    // Not the last stage: `docker build .` (and compose's app image) stays the services'.
+    expect(final).not.toBe(web);
+    const webCopies = copies(web);
+    expect(webCopies).toContainEqual({ from: undefined, sources: ['deploy/web/nginx.conf'], destination: '/etc/nginx/nginx.conf' });
+    const built = webCopies.find((copy) => copy.from !== undefined);
+    expect(built?.sources).toEqual(['/app/apps/web/dist']);
+    const builder = stages.find((stage) => stage.name === built?.from) as Stage;
+    expect(all(builder, 'RUN').map((run) => run.args)).toEqual(['npm run build:web']);
+    expect(JSON.parse(read('package.json')).scripts['build:web']).toBe('vite build --config apps/web/vite.config.ts');
+    expect(read('apps/web/vite.config.ts')).toMatch(/outDir: 'dist'/);
+    // Nothing changes the base image but the files; nginx runs as the image's unprivileged user, as PID 1, without the entrypoint scripts.
+    expect(all(web, 'RUN')).toEqual([]);
+    expect(all(web, 'USER').map((user) => user.args)).toEqual([String(WEB.runAsUser)]);
+    expect(all(web, 'EXPOSE').map((expose) => expose.args)).toEqual([String(WEB.port)]);
+    expect(execForm(all(web, 'ENTRYPOINT')[0]?.args ?? '')?.[0]).toBe('nginx');
+    expect(all(web, 'CMD')).toEqual([]);
+  });
+
   it('keeps local state out of the build context (.dockerignore)', () => {
     const ignored = read('.dockerignore')
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line !== '' && !line.startsWith('#'));
-    expect(ignored).toEqual(expect.arrayContaining(['node_modules', 'dist', '.cache', '.nx', '.git', 'coverage']));
+    expect(ignored).toEqual(expect.arrayContaining(['node_modules', 'dist', 'apps/web/dist', '.cache', '.nx', '.git', 'coverage']));
   });
 });

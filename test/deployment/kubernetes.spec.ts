@@ -29,6 +29,7 @@ import { GENERATE_BASE_COMMAND, renderBaseFiles, renderDevelopmentSecrets } from
 import { DEAD_LETTER_RETENTION_MS, DOMAIN_RETENTION_MS, EXTRA_GROUP_PREFIXES, KAFKA_CA, KAFKA_CLUSTER } from '../../tools/deploy/deployment-settings';
 import { configMapName, developmentSecrets, kafkaUserName, secretName } from '../../tools/deploy/kubernetes-manifests';
 import { kustomize, type Resource } from '../../tools/deploy/kustomize';
+import { WEB_APPLICATION } from '../../tools/deploy/public-routes';
 import { allServiceFacts, type ServiceFacts } from '../../tools/deploy/service-catalogue';
 
 const ROOT = join(__dirname, '..', '..');
@@ -274,11 +275,12 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     expect(() => VALIDATORS['kafka.strimzi.io/v1beta2/KafkaTopic'](topic)).toThrow(/additional/);
   });
 
-  it('runs a pinned image, never a floating tag', () => {
+  it("runs a pinned image, never a floating tag: the services' image, and the web application's", () => {
     for (const kind of ['Deployment', 'Job']) {
       for (const object of all(objects, kind)) {
         for (const container of templateOf(object).spec.containers) {
-          expect(container.image).toMatch(overlay === 'prod' ? /^[a-z0-9.-]+\/passerelle:\d+\.\d+\.\d+$/ : /^passerelle:dev$/);
+          const image = container.name === WEB_APPLICATION ? 'passerelle-web' : 'passerelle';
+          expect(container.image).toMatch(overlay === 'prod' ? new RegExp(`^[a-z0-9.-]+/${image}:\\d+\\.\\d+\\.\\d+$`) : new RegExp(`^${image}:dev$`));
         }
       }
     }
@@ -504,12 +506,16 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     expect(find(objects, 'NetworkPolicy', 'default-deny').spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
   });
 
-  it("routes every controller's public prefix, and only those, to the service that serves it", () => {
+  it("routes every controller's public prefix, and only those, to the service that serves it, and the rest to the web application", () => {
     const ingresses = all(objects, 'Ingress');
     expect(ingresses).toHaveLength(1);
     const rules = (ingresses[0].spec as { rules: { host: string; http: { paths: { path: string; pathType: string; backend: { service: { name: string; port: { name: string } } } }[] } }[] }).rules;
     expect(rules).toHaveLength(1);
-    const routes = rules[0].http.paths.map((path) => ({ path: path.path, service: path.backend.service.name, port: path.backend.service.port.name }));
+    const paths = rules[0].http.paths.map((path) => ({ path: path.path, pathType: path.pathType, service: path.backend.service.name, port: path.backend.service.port.name }));
+    expect(paths.filter((path) => path.service === WEB_APPLICATION)).toEqual([{ path: '/', pathType: 'Prefix', service: WEB_APPLICATION, port: 'http' }]);
+    // Its Service has that port, in front of the web pods.
+    expect((find(objects, 'Service', WEB_APPLICATION).spec as { ports: { name: string }[] }).ports.map((port) => port.name)).toEqual(['http']);
+    const routes = paths.filter((path) => path.service !== WEB_APPLICATION).map(({ path, service, port }) => ({ path, service, port }));
     const expected = SERVICES.flatMap((facts) => facts.publicPrefixes.map((path) => ({ path, service: facts.name, port: 'http' })));
     expect([...routes].sort((a, b) => a.path.localeCompare(b.path))).toEqual([...expected].sort((a, b) => a.path.localeCompare(b.path)));
     // Disjoint: no prefix of one service is inside another's.
@@ -528,10 +534,14 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     // PRODUCT.md's table: each service's prefixes that exist today are routed.
     expect(routes.map((route) => route.path)).toEqual(expect.arrayContaining(['/v1/networks', '/v1/auth', '/v1/users', '/.well-known/jwks.json', '/v1/programs', '/v1/enrollments', '/v1/matching', '/v1/matches', '/v1/conversations', '/v1/sessions', '/v1/reports']));
     if (overlay === 'prod') expect((ingresses[0].spec as { tls?: { hosts: string[] }[] }).tls).toEqual([expect.objectContaining({ hosts: [rules[0].host] })]);
-    // Tokens name the public address of the API as their issuer.
-    const issuer = new URL((find(objects, 'ConfigMap', configMapName('identity')).data as Record<string, string>).AUTH_ISSUER);
-    expect(issuer.host).toBe(rules[0].host);
-    expect(issuer.protocol).toBe(overlay === 'prod' ? 'https:' : 'http:');
+    // One origin: tokens name it as their issuer, account mails link to the application there, unsubscribe links to the API there.
+    const origin = `${overlay === 'prod' ? 'https' : 'http'}://${rules[0].host}`;
+    const configOf = (service: string) => find(objects, 'ConfigMap', configMapName(service)).data as Record<string, string>;
+    expect({
+      issuer: new URL(configOf('identity').AUTH_ISSUER).origin,
+      application: new URL(configOf('identity').PUBLIC_APP_URL).origin,
+      unsubscribe: new URL(configOf('communication').PUBLIC_API_URL).origin,
+    }).toEqual({ issuer: origin, application: origin, unsubscribe: origin });
   });
 
   it('defines every topic of the catalogue and its dead-letter topic, with its partitions and retention', () => {

@@ -1,13 +1,18 @@
 /**
  * One origin, one routing table: the Ingress of every Kubernetes overlay (as
- * `kubectl apply -k` renders it from the committed files) and the local
- * gateway of `npm start` send each path to the same service. The Ingress is
- * read here with Kubernetes' own matching rules, written out independently of
+ * `kubectl apply -k` renders it from the committed files), the local gateway
+ * of `npm start` and docker-compose's gateway (deploy/compose/gateway.conf,
+ * asked the way nginx answers) send each path to the same service, and every
+ * other path to the web application. The Ingress is read here with
+ * Kubernetes' own matching rules, written out independently of
  * tools/deploy/public-routes.ts, so a drift in either shows.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { COMPOSE_GATEWAY_PATH, renderComposeGateway } from '../../tools/deploy/compose-gateway';
 import { kustomize, type Resource } from '../../tools/deploy/kustomize';
-import { publicRoutes, routeOf, WEB_APPLICATION } from '../../tools/deploy/public-routes';
+import { answer, only, parseNginxConfig } from '../../tools/deploy/nginx-config';
+import { ingressRoutes, publicRoutes, routeOf, WEB_APPLICATION } from '../../tools/deploy/public-routes';
 
 const KUBERNETES = join(__dirname, '..', '..', 'deploy', 'kubernetes');
 const OVERLAYS = ['dev', 'prod'] as const;
@@ -45,36 +50,61 @@ function ingressServiceOf(paths: readonly IngressPath[], pathname: string): stri
 
 const ROUTES = publicRoutes();
 
+/** Sample paths: the API to its services, the application's pages and files, and what looks like the API but no service serves. */
+const SAMPLES = ['/v1/programs/x', '/v1/auth/login', '/v1/conversations/stream', '/v1/reports/programs/x/me', '/.well-known/jwks.json', '/', '/programmes/123', '/some/page', '/.well-known/openid-configuration', '/v1/programsx', '/v1', '/assets/index-abc.js'];
+const SAMPLE_SERVICES = [
+  { path: '/v1/programs/x', service: 'intake' },
+  { path: '/v1/auth/login', service: 'identity' },
+  { path: '/v1/conversations/stream', service: 'communication' },
+  { path: '/v1/reports/programs/x/me', service: 'evaluation' },
+  { path: '/.well-known/jwks.json', service: 'identity' },
+  // Everything else is the web application's: its pages, a deep link, its files, and the API's 404s (deploy/web/nginx.conf).
+  { path: '/', service: WEB_APPLICATION },
+  { path: '/programmes/123', service: WEB_APPLICATION },
+  { path: '/some/page', service: WEB_APPLICATION },
+  { path: '/.well-known/openid-configuration', service: WEB_APPLICATION },
+  { path: '/v1/programsx', service: WEB_APPLICATION },
+  { path: '/v1', service: WEB_APPLICATION },
+  { path: '/assets/index-abc.js', service: WEB_APPLICATION },
+];
+/** Each route, and what lies below a prefix. */
+const ROUTE_PROBES = ROUTES.flatMap((route) => (route.pathType === 'Prefix' ? [route.path, `${route.path}/`, `${route.path}/x`, `${route.path}/x/y`] : [route.path]));
+
 describe.each(OVERLAYS)('the %s overlay and the local gateway', (overlay) => {
   const paths = ingressPaths(overlay);
 
-  it('hold the same routes: the table is the Ingress', () => {
-    expect(paths.map(({ path, pathType, backend }) => ({ path, pathType, service: backend.service.name }))).toEqual(ROUTES);
+  it('hold the same routes: the table is the Ingress, with `/` for the web application', () => {
+    expect(paths.map(({ path, pathType, backend }) => ({ path, pathType, service: backend.service.name }))).toEqual(ingressRoutes());
+    expect(paths.filter((rule) => rule.backend.service.name === WEB_APPLICATION).map(({ path, pathType }) => ({ path, pathType }))).toEqual([{ path: '/', pathType: 'Prefix' }]);
   });
 
   it('send each route, and what lies below a prefix, to the same service', () => {
-    const probes = ROUTES.flatMap((route) => (route.pathType === 'Prefix' ? [route.path, `${route.path}/`, `${route.path}/x`, `${route.path}/x/y`] : [route.path]));
-    const answers = probes.map((path) => ({ path, ingress: ingressServiceOf(paths, path), gateway: routeOf(ROUTES, path) }));
-    expect(answers).toEqual(probes.map((path) => ({ path, ingress: routeOf(ROUTES, path), gateway: routeOf(ROUTES, path) })));
+    const answers = ROUTE_PROBES.map((path) => ({ path, ingress: ingressServiceOf(paths, path), gateway: routeOf(ROUTES, path) }));
+    expect(answers).toEqual(ROUTE_PROBES.map((path) => ({ path, ingress: routeOf(ROUTES, path), gateway: routeOf(ROUTES, path) })));
     expect(answers.filter((answer) => answer.gateway === WEB_APPLICATION)).toEqual([]);
   });
 
-  it('agree on sample paths, the API to its services and everything else outside the Ingress, to the web application', () => {
-    const samples = ['/v1/programs/x', '/v1/auth/login', '/v1/conversations/stream', '/v1/reports/programs/x/me', '/.well-known/jwks.json', '/', '/some/page', '/.well-known/openid-configuration', '/v1/programsx', '/v1', '/assets/index-abc.js'];
-    expect(samples.map((path) => ({ path, ingress: ingressServiceOf(paths, path) ?? WEB_APPLICATION, gateway: routeOf(ROUTES, path) }))).toEqual([
-      { path: '/v1/programs/x', ingress: 'intake', gateway: 'intake' },
-      { path: '/v1/auth/login', ingress: 'identity', gateway: 'identity' },
-      { path: '/v1/conversations/stream', ingress: 'communication', gateway: 'communication' },
-      { path: '/v1/reports/programs/x/me', ingress: 'evaluation', gateway: 'evaluation' },
-      { path: '/.well-known/jwks.json', ingress: 'identity', gateway: 'identity' },
-      // The Ingress has no web route yet (the web application has no container): there, these find no rule.
-      { path: '/', ingress: WEB_APPLICATION, gateway: WEB_APPLICATION },
-      { path: '/some/page', ingress: WEB_APPLICATION, gateway: WEB_APPLICATION },
-      { path: '/.well-known/openid-configuration', ingress: WEB_APPLICATION, gateway: WEB_APPLICATION },
-      { path: '/v1/programsx', ingress: WEB_APPLICATION, gateway: WEB_APPLICATION },
-      { path: '/v1', ingress: WEB_APPLICATION, gateway: WEB_APPLICATION },
-      { path: '/assets/index-abc.js', ingress: WEB_APPLICATION, gateway: WEB_APPLICATION },
-    ]);
+  it('agree on sample paths: the API to its services, everything else to the web application, no path without a rule', () => {
+    expect(SAMPLES.map((path) => ({ path, ingress: ingressServiceOf(paths, path), gateway: routeOf(ROUTES, path) }))).toEqual(
+      SAMPLE_SERVICES.map(({ path, service }) => ({ path, ingress: service, gateway: service })),
+    );
+  });
+});
+
+describe("docker-compose's gateway (deploy/compose/gateway.conf) and the local gateway", () => {
+  const text = readFileSync(join(__dirname, '..', '..', COMPOSE_GATEWAY_PATH), 'utf8');
+  const server = only(parseNginxConfig(text), 'server').block ?? [];
+  /** The compose service nginx proxies the path to (`<service>:<port>`). */
+  const composeServiceOf = (path: string) => answer(server, { path }, new Set()).upstream?.split(':')[0];
+
+  it('is what `npm run deploy:generate` writes from the routing table', () => {
+    if (text !== renderComposeGateway()) throw new Error(`${COMPOSE_GATEWAY_PATH} is stale: run \`npm run deploy:generate\``);
+  });
+
+  it('sends each route, what lies below a prefix and the sample paths where the table does', () => {
+    const probes = [...ROUTE_PROBES, ...SAMPLES];
+    expect(probes.map((path) => ({ path, compose: composeServiceOf(path) }))).toEqual(probes.map((path) => ({ path, compose: routeOf(ROUTES, path) })));
+    expect(SAMPLES.map((path) => ({ path, service: composeServiceOf(path) }))).toEqual(SAMPLE_SERVICES);
   });
 });
 

@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { request as httpRequest } from 'http';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS, WEB_CONTENT_SECURITY_POLICY } from '@passerelle/platform/http';
 import { type Gateway, NOT_BUILT_PAGE, startGateway } from '../../tools/dev/gateway';
 import { publicRoutes } from '../../tools/deploy/public-routes';
 import { SERVICE_APPS } from '../../tools/deploy/service-catalogue';
@@ -78,6 +79,28 @@ describe('the one origin: the gateway of npm start in front of the five services
     expect(await json(jwks)).toEqual(await json(direct));
     const kid = (JSON.parse(Buffer.from(accessToken.split('.')[0], 'base64url').toString()) as { kid: string }).kid;
     expect(((await (await call('/.well-known/jwks.json')).json()) as { keys: { kid: string }[] }).keys.map((key) => key.kid)).toContain(kid);
+  });
+
+  it("carries the browser session's cookie both ways: Set-Cookie down, Cookie up", async () => {
+    const attributes = 'Path=/v1/auth/session; Expires=[^;]+; HttpOnly; Secure; SameSite=Strict';
+    const opened = await call('/v1/auth/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEV_PLATFORM_ADMIN) });
+    expect(opened.status).toBe(200);
+    const [set] = opened.headers.getSetCookie();
+    expect(set).toMatch(new RegExp(`^passerelle_session=[A-Za-z0-9_-]{43}; Max-Age=\\d+; ${attributes}$`));
+    const cookie = set.split(';')[0];
+
+    const refreshed = await call('/v1/auth/session/refresh', { method: 'POST', headers: { cookie, 'x-passerelle-session': '1' } });
+    expect({ status: refreshed.status, body: await refreshed.json() }).toEqual({ status: 200, body: { accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900 } });
+    const [rotated] = refreshed.headers.getSetCookie();
+    expect(rotated).toMatch(new RegExp(`^passerelle_session=[A-Za-z0-9_-]{43}; Max-Age=\\d+; ${attributes}$`));
+    expect(rotated.split(';')[0]).not.toBe(cookie);
+    // The used cookie again: the service refused it, so it reached the service.
+    expect((await call('/v1/auth/session/refresh', { method: 'POST', headers: { cookie, 'x-passerelle-session': '1' } })).status).toBe(401);
+
+    // Without a cookie, logging out only clears it (the admin's other tokens stay good for the other tests).
+    const ended = await call('/v1/auth/session', { method: 'DELETE', headers: { 'x-passerelle-session': '1' } });
+    expect(ended.status).toBe(204);
+    expect(ended.headers.getSetCookie()).toEqual([expect.stringMatching(new RegExp(`^passerelle_session=; Max-Age=0; ${attributes}$`))]);
   });
 
   it("reaches each service at its public paths, answering exactly what the service answers", async () => {
@@ -150,6 +173,16 @@ describe('the one origin: the gateway of npm start in front of the five services
       expect({ path, status: (await page(path)).status }).toEqual({ path, status: 404 });
     }
     expect((await page('/some/page', { method: 'POST', body: '{}' })).status).toBe(405);
+  });
+
+  it("sends the web image's security headers with the application's files, and leaves the services' own on theirs", async () => {
+    const headersOf = async (path: string) => {
+      const { headers } = await call(path);
+      return Object.fromEntries([...Object.keys(SECURITY_HEADERS), 'Content-Security-Policy'].map((name) => [name, headers.get(name)]));
+    };
+    const web = { ...SECURITY_HEADERS, 'Content-Security-Policy': WEB_CONTENT_SECURITY_POLICY };
+    for (const path of ['/', '/programs/42', '/assets/index-abc123.js', '/assets/missing.js', '/v1/unknown']) expect({ path, headers: await headersOf(path) }).toEqual({ path, headers: web });
+    expect(await headersOf('/.well-known/jwks.json')).toEqual({ ...SECURITY_HEADERS, 'Content-Security-Policy': API_CONTENT_SECURITY_POLICY });
   });
 
   it('says how to build the application while it is not built', async () => {

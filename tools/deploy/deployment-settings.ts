@@ -39,10 +39,15 @@ export const database = (service: string) => ({
 /** SMTP relay ports (submission with STARTTLS, SMTPS); the relay is outside the cluster. */
 export const SMTP_PORTS = [587, 465] as const;
 
-/** The public address of the API (one Ingress host); overlays replace it. */
-export const PUBLIC_API_HOST = 'api.passerelle.example.org';
+/**
+ * The one public host (one Ingress rule): the web application and, on the same
+ * origin, the API under /v1 and /.well-known. Tokens name it as their issuer,
+ * and the links of mails point to it. Overlays replace it.
+ */
+export const PUBLIC_HOST = 'passerelle.example.org';
+export const PUBLIC_ORIGIN = `https://${PUBLIC_HOST}`;
 
-/** The image every Deployment and Job runs; overlays pin its registry and tag. */
+/** The image every service's Deployment and Job runs; overlays pin its registry and tag. */
 export const IMAGE = 'passerelle';
 /** The `node` user of the official Node.js image (Dockerfile: USER node). */
 export const RUN_AS_USER = 1000;
@@ -62,6 +67,20 @@ export const RESOURCES: Readonly<Record<string, Resources>> = {
   matching: { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '2', memory: '1Gi' } },
 };
 export const resourcesOf = (service: string): Resources => RESOURCES[service] ?? DEFAULT_RESOURCES;
+
+/**
+ * The web application's image (Dockerfile target `web`: nginx with
+ * deploy/web/nginx.conf), its port and user: those of nginx's unprivileged
+ * image. Overlays pin its registry and tag like the services'.
+ */
+export const WEB = {
+  image: 'passerelle-web',
+  port: 8080,
+  runAsUser: 101,
+  healthPath: '/healthz',
+  // Static files: a few MB resident, little CPU; it scales out on CPU like the HTTP service.
+  resources: { requests: { cpu: '50m', memory: '32Mi' }, limits: { cpu: '500m', memory: '128Mi' } } satisfies Resources,
+} as const;
 
 /**
  * Each service's V8 old-generation ceiling in MB (`--max-old-space-size`),
@@ -118,7 +137,7 @@ export function sharedEnvironment(service: string, port: number): Record<string,
     OTEL_EXPORTER_OTLP_ENDPOINT: OTEL_COLLECTOR.endpoint,
     HTTP_TRUST_PROXY_HOPS: '1',
     AUTH_JWKS_URL: 'http://identity:3001/.well-known/jwks.json',
-    AUTH_ISSUER: `https://${PUBLIC_API_HOST}`,
+    AUTH_ISSUER: PUBLIC_ORIGIN,
     MAIL_FROM: 'Passerelle <no-reply@passerelle.example.org>',
     LOG_LEVEL: 'info',
     SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
@@ -127,7 +146,10 @@ export function sharedEnvironment(service: string, port: number): Record<string,
 }
 
 const SERVICE_ENVIRONMENT: Readonly<Record<string, Record<string, string>>> = {
-  identity: { PUBLIC_APP_URL: 'https://app.passerelle.example.org', PLATFORM_ADMIN_EMAIL: 'platform-admin@passerelle.example.org' },
+  // The application is on the public origin: account mails link there.
+  identity: { PUBLIC_APP_URL: PUBLIC_ORIGIN, PLATFORM_ADMIN_EMAIL: 'platform-admin@passerelle.example.org' },
+  // Unsubscribe links go to the API, on the same origin.
+  communication: { PUBLIC_API_URL: PUBLIC_ORIGIN },
 };
 
 /**

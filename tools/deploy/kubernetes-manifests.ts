@@ -23,7 +23,7 @@ import type { IProbe } from 'kubernetes-models/v1/Probe';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { publicRoutes } from './public-routes';
+import { ingressRoutes, WEB_APPLICATION } from './public-routes';
 import { allServiceFacts, type ServiceFacts } from './service-catalogue';
 import * as settings from './deployment-settings';
 
@@ -49,7 +49,10 @@ const labelsOf = (service: string, component: string) => ({
   'app.kubernetes.io/component': component,
   ...PART_OF,
 });
-const serverSelector = (service: string) => ({ 'app.kubernetes.io/name': service, 'app.kubernetes.io/component': 'server' });
+const selectorOf = (name: string, component: string) => ({ 'app.kubernetes.io/name': name, 'app.kubernetes.io/component': component });
+const serverSelector = (service: string) => selectorOf(service, 'server');
+/** The web application's pods: not `server`, so nothing that admits the services' pods (identity's JWKS) admits them. */
+const WEB_COMPONENT = 'frontend';
 
 export const configMapName = (service: string) => `${service}-config`;
 /** Secret holding the schema's `secret: true` variables; provided per environment, never committed with real values. */
@@ -59,18 +62,27 @@ export const kafkaUserName = settings.kafkaUserName;
 const KAFKA_PASSWORD_VARIABLE = 'KAFKA_SASL_PASSWORD';
 export const mainJs = (service: string) => `dist/apps/${service}/src/main.js`;
 
-/** The container and pod hardening shared by Deployments and migration Jobs (Pod Security Standard "restricted"). */
+/** The hardening of every pod (Pod Security Standard "restricted"): the image's unprivileged user, the runtime's seccomp profile. */
+const podSecurityContext = (user: number): IPodSpec['securityContext'] => ({
+  runAsNonRoot: true,
+  runAsUser: user,
+  runAsGroup: user,
+  fsGroup: user,
+  seccompProfile: { type: 'RuntimeDefault' },
+});
+/** …and of every container: no privilege, no capability, nothing written outside its volumes. */
+const CONTAINER_SECURITY_CONTEXT: IContainer['securityContext'] = {
+  allowPrivilegeEscalation: false,
+  readOnlyRootFilesystem: true,
+  capabilities: { drop: ['ALL'] },
+};
+
+/** The container and pod hardening shared by Deployments and migration Jobs. */
 function podSpec(facts: ServiceFacts, container: Omit<IContainer, 'name'>): IPodSpec {
   return {
     serviceAccountName: facts.name,
     automountServiceAccountToken: false,
-    securityContext: {
-      runAsNonRoot: true,
-      runAsUser: settings.RUN_AS_USER,
-      runAsGroup: settings.RUN_AS_USER,
-      fsGroup: settings.RUN_AS_USER,
-      seccompProfile: { type: 'RuntimeDefault' },
-    },
+    securityContext: podSecurityContext(settings.RUN_AS_USER),
     containers: [
       {
         name: facts.name,
@@ -79,11 +91,7 @@ function podSpec(facts: ServiceFacts, container: Omit<IContainer, 'name'>): IPod
         envFrom: [{ configMapRef: { name: configMapName(facts.name) } }, { secretRef: { name: secretName(facts.name) } }],
         env: [{ name: KAFKA_PASSWORD_VARIABLE, valueFrom: { secretKeyRef: { name: kafkaUserName(facts.name), key: 'password' } } }],
         resources: settings.resourcesOf(facts.name),
-        securityContext: {
-          allowPrivilegeEscalation: false,
-          readOnlyRootFilesystem: true,
-          capabilities: { drop: ['ALL'] },
-        },
+        securityContext: CONTAINER_SECURITY_CONTEXT,
         // The root filesystem is read-only; Node and its libraries may still want a scratch directory.
         volumeMounts: [
           { name: 'tmp', mountPath: '/tmp' },
@@ -97,6 +105,11 @@ function podSpec(facts: ServiceFacts, container: Omit<IContainer, 'name'>): IPod
     ],
   };
 }
+
+/** Replicas on different nodes where the cluster allows it. */
+const spreadOverNodes = (selector: Record<string, string>): IPodSpec['topologySpreadConstraints'] => [
+  { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selector } },
+];
 
 function deployment(facts: ServiceFacts): IDeployment {
   const probe = (path: string, periodSeconds: number, failureThreshold: number): IProbe => ({
@@ -123,14 +136,7 @@ function deployment(facts: ServiceFacts): IDeployment {
           // preStop lets the endpoints controller and the Ingress drop the pod before the process stops
           // taking requests; then SIGTERM drains for up to SHUTDOWN_TIMEOUT_MS; SIGKILL comes after both.
           terminationGracePeriodSeconds: settings.TERMINATION_GRACE_SECONDS,
-          topologySpreadConstraints: [
-            {
-              maxSkew: 1,
-              topologyKey: 'kubernetes.io/hostname',
-              whenUnsatisfiable: 'ScheduleAnyway',
-              labelSelector: { matchLabels: serverSelector(facts.name) },
-            },
-          ],
+          topologySpreadConstraints: spreadOverNodes(serverSelector(facts.name)),
           ...podSpec(facts, {
             args: [...settings.nodeArgsOf(facts.name), mainJs(facts.name)],
             ports: [{ name: 'http', containerPort: facts.port, protocol: 'TCP' }],
@@ -172,35 +178,50 @@ function configMap(facts: ServiceFacts): IConfigMap {
   };
 }
 
-function service(facts: ServiceFacts): IService {
+function service(name: string, port: number, component = 'server'): IService {
   return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: facts.name, labels: labelsOf(facts.name, 'server') },
+    metadata: { name, labels: labelsOf(name, component) },
     spec: {
       type: 'ClusterIP',
-      selector: serverSelector(facts.name),
-      ports: [{ name: 'http', port: facts.port, targetPort: 'http', protocol: 'TCP' }],
+      selector: selectorOf(name, component),
+      ports: [{ name: 'http', port, targetPort: 'http', protocol: 'TCP' }],
     },
   };
 }
 
-function serviceAccount(facts: ServiceFacts): IServiceAccount {
+function serviceAccount(name: string, component = 'server'): IServiceAccount {
   return {
     apiVersion: 'v1',
     kind: 'ServiceAccount',
-    metadata: { name: facts.name, labels: labelsOf(facts.name, 'server') },
+    metadata: { name, labels: labelsOf(name, component) },
     automountServiceAccountToken: false,
   };
 }
 
-function podDisruptionBudget(facts: ServiceFacts): IPodDisruptionBudget {
+function podDisruptionBudget(name: string, component = 'server'): IPodDisruptionBudget {
   return {
     apiVersion: 'policy/v1',
     kind: 'PodDisruptionBudget',
-    metadata: { name: facts.name, labels: labelsOf(facts.name, 'server') },
+    metadata: { name, labels: labelsOf(name, component) },
     // maxUnavailable rather than minAvailable: a one-replica environment can still drain its nodes.
-    spec: { maxUnavailable: 1, selector: { matchLabels: serverSelector(facts.name) } },
+    spec: { maxUnavailable: 1, selector: { matchLabels: selectorOf(name, component) } },
+  };
+}
+
+/** An HPA on CPU alone, for a Deployment that answers HTTP and consumes nothing. */
+function cpuAutoscaler(name: string, component = 'server'): IHorizontalPodAutoscaler {
+  return {
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: { name, labels: labelsOf(name, component) },
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
+      minReplicas: settings.MIN_REPLICAS,
+      maxReplicas: settings.MAX_HTTP_REPLICAS,
+      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: settings.CPU_TARGET_PERCENT } } }],
+    },
   };
 }
 
@@ -214,20 +235,7 @@ export const replicaCap = (facts: ServiceFacts) => Math.max(...facts.consumes.ma
  * group gets a plain HPA on CPU.
  */
 function autoscaler(facts: ServiceFacts): IHorizontalPodAutoscaler | IScaledObject {
-  const scaleTargetRef = { apiVersion: 'apps/v1', kind: 'Deployment', name: facts.name };
-  if (facts.consumes.length === 0) {
-    return {
-      apiVersion: 'autoscaling/v2',
-      kind: 'HorizontalPodAutoscaler',
-      metadata: { name: facts.name, labels: labelsOf(facts.name, 'server') },
-      spec: {
-        scaleTargetRef,
-        minReplicas: settings.MIN_REPLICAS,
-        maxReplicas: settings.MAX_HTTP_REPLICAS,
-        metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: settings.CPU_TARGET_PERCENT } } }],
-      },
-    };
-  }
+  if (facts.consumes.length === 0) return cpuAutoscaler(facts.name);
   return {
     apiVersion: 'keda.sh/v1alpha1',
     kind: 'ScaledObject',
@@ -315,12 +323,12 @@ function kafkaUser(facts: ServiceFacts): K8sObject {
 }
 
 const namespaceIs = (name: string) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': name } } });
+const tcp = (port: number) => ({ protocol: 'TCP' as const, port });
 
 /** Egress to Kafka, its own database, the collector, DNS, identity's JWKS and the SMTP relay; ingress from the Ingress controller and Prometheus. */
 function networkPolicy(facts: ServiceFacts, all: readonly ServiceFacts[]): INetworkPolicy {
   const db = settings.database(facts.name);
   const identity = all.find((other) => other.name === 'identity');
-  const tcp = (port: number) => ({ protocol: 'TCP' as const, port });
   const egress: INetworkPolicyEgressRule[] = [
     { to: [{ ...namespaceIs('kube-system'), podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }], ports: [{ protocol: 'UDP' as const, port: 53 }, tcp(53)] },
     {
@@ -366,8 +374,69 @@ function defaultDeny(): INetworkPolicy {
   };
 }
 
+/**
+ * The web application: nginx serving the built files (Dockerfile target
+ * `web`, deploy/web/nginx.conf baked in), hardened like the services. It
+ * reads no configuration and calls nothing: no ConfigMap, no Secret.
+ */
+function webDeployment(): IDeployment {
+  const selector = selectorOf(WEB_APPLICATION, WEB_COMPONENT);
+  const probe = (periodSeconds: number): IProbe => ({ httpGet: { path: settings.WEB.healthPath, port: 'http' }, periodSeconds, timeoutSeconds: 3, failureThreshold: 3 });
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: WEB_APPLICATION, labels: labelsOf(WEB_APPLICATION, WEB_COMPONENT) },
+    spec: {
+      // No `replicas`: the autoscaler owns it.
+      revisionHistoryLimit: 5,
+      selector: { matchLabels: selector },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+      template: {
+        metadata: { labels: labelsOf(WEB_APPLICATION, WEB_COMPONENT) },
+        spec: {
+          serviceAccountName: WEB_APPLICATION,
+          automountServiceAccountToken: false,
+          securityContext: podSecurityContext(settings.WEB.runAsUser),
+          topologySpreadConstraints: spreadOverNodes(selector),
+          containers: [
+            {
+              name: WEB_APPLICATION,
+              image: settings.WEB.image,
+              ports: [{ name: 'http', containerPort: settings.WEB.port, protocol: 'TCP' }],
+              livenessProbe: probe(10),
+              readinessProbe: probe(5),
+              // The Ingress drops the pod first; then the image's stop signal (SIGQUIT) lets nginx finish what is in flight.
+              lifecycle: { preStop: { exec: { command: ['sleep', String(settings.PRE_STOP_SLEEP_SECONDS)] } } },
+              resources: settings.WEB.resources,
+              securityContext: CONTAINER_SECURITY_CONTEXT,
+              // nginx's pid file and temporary directories (deploy/web/nginx.conf puts them all under /tmp).
+              volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+            },
+          ],
+          volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '16Mi' } }],
+        },
+      },
+    },
+  };
+}
+
+/** Pages are asked for by the Ingress controller only; a static server calls nothing, not even DNS. */
+function webNetworkPolicy(): INetworkPolicy {
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: WEB_APPLICATION, labels: labelsOf(WEB_APPLICATION, 'network-policy') },
+    spec: {
+      podSelector: { matchLabels: { 'app.kubernetes.io/name': WEB_APPLICATION } },
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: [{ from: [namespaceIs(settings.INGRESS_CONTROLLER.namespace)], ports: [tcp(settings.WEB.port)] }],
+      egress: [],
+    },
+  };
+}
+
 function ingress(all: readonly ServiceFacts[]): IIngress {
-  const paths = publicRoutes(all).map(({ path, pathType, service }) => ({ path, pathType, backend: { service: { name: service, port: { name: 'http' } } } }));
+  const paths = ingressRoutes(all).map(({ path, pathType, service }) => ({ path, pathType, backend: { service: { name: service, port: { name: 'http' } } } }));
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
@@ -384,7 +453,7 @@ function ingress(all: readonly ServiceFacts[]): IIngress {
     },
     spec: {
       ingressClassName: settings.INGRESS_CONTROLLER.className,
-      rules: [{ host: settings.PUBLIC_API_HOST, http: { paths } }],
+      rules: [{ host: settings.PUBLIC_HOST, http: { paths } }],
     },
   };
 }
@@ -414,7 +483,11 @@ function kafkaTopics(): K8sObject[] {
 export function buildBase(all: readonly ServiceFacts[] = allServiceFacts()): ManifestFile[] {
   const files: ManifestFile[] = [
     { path: 'network-policy-default-deny.yaml', comment: 'Nothing in the namespace talks to anything unless a policy of its own allows it.', objects: [defaultDeny()].map(asObject) },
-    { path: 'ingress.yaml', comment: 'One host; each public prefix of PRODUCT.md (read from the controllers) to the service that serves it.', objects: [ingress(all)].map(asObject) },
+    {
+      path: 'ingress.yaml',
+      comment: 'One host, one origin: each public prefix of PRODUCT.md (read from the controllers) to the service that serves it, every other path to the web application.',
+      objects: [ingress(all)].map(asObject),
+    },
     {
       path: 'kafka-topics.yaml',
       comment: 'Every topic of the event catalogue and its dead-letter topic (Strimzi topic operator watching this namespace).',
@@ -426,11 +499,11 @@ export function buildBase(all: readonly ServiceFacts[] = allServiceFacts()): Man
       path: `${facts.name}.yaml`,
       comment: `${facts.name}: listens on ${facts.port}; consumer group ${facts.consumerGroup}${facts.consumes.length > 0 ? ` on ${facts.consumes.map((t) => t.name).join(', ')}` : ' (consumes nothing)'}.`,
       objects: [
-        serviceAccount(facts),
+        serviceAccount(facts.name),
         configMap(facts),
         deployment(facts),
-        service(facts),
-        podDisruptionBudget(facts),
+        service(facts.name, facts.port),
+        podDisruptionBudget(facts.name),
         ...(facts.consumes.length > 0 ? [triggerAuthentication(facts)] : []),
         autoscaler(facts),
         migrationJob(facts),
@@ -439,6 +512,18 @@ export function buildBase(all: readonly ServiceFacts[] = allServiceFacts()): Man
       ].map(asObject),
     });
   }
+  files.push({
+    path: `${WEB_APPLICATION}.yaml`,
+    comment: `${WEB_APPLICATION}: the web application's files (nginx, deploy/web/nginx.conf), listens on ${settings.WEB.port}; the Ingress sends it every path no service owns.`,
+    objects: [
+      serviceAccount(WEB_APPLICATION, WEB_COMPONENT),
+      webDeployment(),
+      service(WEB_APPLICATION, settings.WEB.port, WEB_COMPONENT),
+      podDisruptionBudget(WEB_APPLICATION, WEB_COMPONENT),
+      cpuAutoscaler(WEB_APPLICATION, WEB_COMPONENT),
+      webNetworkPolicy(),
+    ].map(asObject),
+  });
   return files;
 }
 
@@ -469,4 +554,4 @@ function placeholder(service: string, variable: Variable): string {
 }
 
 export const KUSTOMIZATION_COMMENT =
-  'The Kustomize base: every object the five services need, generated from the code. Deploy an overlay (../overlays/dev or ../overlays/prod), not this directory.';
+  'The Kustomize base: every object the five services and the web application need, generated from the code. Deploy an overlay (../overlays/dev or ../overlays/prod), not this directory.';

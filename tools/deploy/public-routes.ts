@@ -1,9 +1,10 @@
 /**
  * The one routing table of the public origin: which service answers a path.
- * The Kubernetes Ingress (kubernetes-manifests.ts) and the local gateway of
- * `npm start` (tools/dev/gateway.ts) are both built from it, with the
- * Ingress's matching rules, so a path reaches the same service in both; what
- * no route takes belongs to the web application.
+ * The Kubernetes Ingress (kubernetes-manifests.ts), the local gateway of
+ * `npm start` (tools/dev/gateway.ts) and docker-compose's gateway
+ * (compose-gateway.ts) are all built from it, with the Ingress's matching
+ * rules, so a path reaches the same service in each; what no route takes
+ * belongs to the web application.
  */
 import { allServiceFacts, type ServiceFacts } from './service-catalogue';
 
@@ -18,8 +19,11 @@ export interface PublicRoute {
   readonly service: string;
 }
 
-/** Where a path no route takes goes: the web application's static files. */
+/** Where a path no route takes goes: the web application's static files (its Kubernetes Service). */
 export const WEB_APPLICATION = 'web';
+
+/** `/` as a prefix takes every path, and every longer route wins over it: the rest is the application's. */
+export const WEB_APPLICATION_ROUTE: PublicRoute = { path: '/', pathType: 'Prefix', service: WEB_APPLICATION };
 
 /** Every public prefix of every service (read from its controllers), sorted by path. */
 export function publicRoutes(all: readonly ServiceFacts[] = allServiceFacts()): PublicRoute[] {
@@ -33,6 +37,11 @@ export function publicRoutes(all: readonly ServiceFacts[] = allServiceFacts()): 
       })),
     )
     .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** The rules of the Ingress (and of docker-compose's gateway): every service's routes, then the web application's. */
+export function ingressRoutes(all: readonly ServiceFacts[] = allServiceFacts()): PublicRoute[] {
+  return [...publicRoutes(all), WEB_APPLICATION_ROUTE];
 }
 
 const segmentsOf = (path: string) => path.split('/').filter((segment) => segment !== '');

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { type IncomingHttpHeaders, type IncomingMessage, request as httpRequest, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { SECURITY_HEADERS, WEB_CONTENT_SECURITY_POLICY } from '@passerelle/platform/http/security-headers';
 import { type PublicRoute, routeOf, WEB_APPLICATION } from '../deploy/public-routes';
 
 export interface GatewayOptions {
@@ -119,7 +120,6 @@ function sendFile(request: IncomingMessage, response: ServerResponse, file: stri
     'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'content-length': body.length,
     'cache-control': cacheControl,
-    'x-content-type-options': 'nosniff',
   });
   response.end(request.method === 'HEAD' ? undefined : body);
 }
@@ -128,9 +128,13 @@ const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
 
 /**
  * The built files as they are; any other path without a file extension is a
- * route of the single-page application and gets index.html.
+ * route of the single-page application and gets index.html. Every answer
+ * carries the headers the web image's nginx sends (deploy/web/nginx.conf), so
+ * a page that breaks the policy breaks here first.
  */
 function serveWeb(request: IncomingMessage, response: ServerResponse, webRoot: string, pathname: string): void {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+  response.setHeader('Content-Security-Policy', WEB_CONTENT_SECURITY_POLICY);
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.setHeader('allow', 'GET, HEAD');
     return sendError(response, 405, 'Method Not Allowed', `${request.method} is not allowed on ${pathname}`);

@@ -22,6 +22,7 @@ import { ProfileModule } from './profile/profile.module';
 import { AccountMailEntity } from './registration/infrastructure/account-mail.entity';
 import { OneTimeTokenEntity } from './registration/infrastructure/one-time-token.entity';
 import { RegistrationModule } from './registration/registration.module';
+import { SESSION_SECURITY, SESSION_SECURITY_SCHEME } from './tokens/api/session-cookie';
 import { localAccessTokenKeys } from './tokens/infrastructure/local-access-token-keys';
 import { RefreshTokenEntity } from './tokens/infrastructure/refresh-token.entity';
 import { SigningKeyEntity } from './tokens/infrastructure/signing-key.entity';
@@ -33,6 +34,7 @@ export const identityApp = defineService({
     service: 'identity',
     title: 'Passerelle identity',
     description: 'Networks (tenants), accounts, roles, tokens, consent and erasure.',
+    securitySchemes: { [SESSION_SECURITY]: SESSION_SECURITY_SCHEME },
   },
   configSchema: identityConfigSchema,
   entities: [NetworkEntity, UserEntity, ServiceAccountEntity, SigningKeyEntity, RefreshTokenEntity, OneTimeTokenEntity, ProfileEntity, ConsentEntity, AccountMailEntity, MatchPartnerEntity],

@@ -34,7 +34,7 @@ export interface ApiOperation {
   readonly parameters: readonly OperationParameter[];
   /** The JSON body's schema, references resolved at the top level only (see `resolveSchema`). */
   readonly body?: JsonSchema;
-  /** No bearer token asked for: reachable by anyone. */
+  /** No bearer token asked for: reachable by anyone (identity's session cookie routes included). */
   readonly public: boolean;
   /** `POST /v1/programs/{id}/publish`: names the operation in test output. */
   readonly name: string;
@@ -49,7 +49,7 @@ export async function apiOperations(app: TestApp, service: string): Promise<ApiO
   const response = await app.http.get('/docs-json');
   if (response.status !== 200) throw new Error(`${service}: /docs-json answered ${response.status}`);
   const document = response.body as {
-    paths: Record<string, Record<string, { parameters?: OperationParameter[]; requestBody?: { content?: Record<string, { schema: JsonSchema }> }; security?: unknown[] }>>;
+    paths: Record<string, Record<string, { parameters?: OperationParameter[]; requestBody?: { content?: Record<string, { schema: JsonSchema }> }; security?: Array<Record<string, unknown>> }>>;
     components?: { schemas?: Record<string, JsonSchema> };
   };
   const schemas = document.components?.schemas ?? {};
@@ -63,7 +63,7 @@ export async function apiOperations(app: TestApp, service: string): Promise<ApiO
         path,
         parameters: (operation.parameters ?? []).map((parameter) => ({ ...parameter, required: parameter.required ?? false })),
         ...(body ? { body: resolveSchema(body, schemas) } : {}),
-        public: (operation.security ?? []).length === 0,
+        public: !(operation.security ?? []).some((requirement) => 'bearer' in requirement),
         name: `${method.toUpperCase()} ${path}`,
         schemas,
       };

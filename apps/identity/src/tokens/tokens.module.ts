@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PasswordHasher } from '../accounts/infrastructure/password-hasher';
 import { AuthController } from './api/auth.controller';
+import { BrowserSessionController } from './api/browser-session.controller';
 import { JwksController } from './api/jwks.controller';
 import { ClientCredentialsUseCase } from './application/client-credentials.use-case';
 import { LoginUseCase } from './application/login.use-case';
@@ -11,9 +12,9 @@ import { AttemptThrottleStore } from './infrastructure/attempt-throttle.store';
 import { RefreshTokenRevoker } from './infrastructure/refresh-token.revoker';
 import { SigningKeyStore } from './infrastructure/signing-key.store';
 
-/** Signing keys and JWKS, login, refresh-token rotation, logout and client credentials. */
+/** Signing keys and JWKS, login, refresh-token rotation, logout (in the body, or in a browser's session cookie) and client credentials. */
 @Module({
-  controllers: [AuthController, JwksController],
+  controllers: [AuthController, BrowserSessionController, JwksController],
   providers: [
     SigningKeyStore,
     TokenIssuer,

@@ -2,7 +2,7 @@ import type { ApiClient, ApiError } from '../api/client';
 import type { SessionCalls } from './session-keeper';
 
 /** Sent on the routes that read the session cookie: a page of another origin cannot send it without a preflight, which CORS refuses. */
-const SESSION_HEADER = { 'x-passerelle-session': '1' } as const;
+const SESSION_HEADER = { params: { header: { 'X-Passerelle-Session': '1' } } } as const;
 
 /** The browser session on the identity service: the refresh token stays in its HttpOnly cookie. */
 export function sessionCalls(api: ApiClient): SessionCalls {
@@ -17,13 +17,13 @@ export function sessionCalls(api: ApiClient): SessionCalls {
       }
     },
     async renew() {
-      const { data, response } = await api.POST('/v1/auth/session/refresh', { headers: SESSION_HEADER });
+      const { data, response } = await api.POST('/v1/auth/session/refresh', SESSION_HEADER);
       if (data) return { accessToken: data.accessToken, expiresIn: data.expiresIn };
       if (response.status === 401 || response.status === 403) return null;
       throw new Error(`session refresh answered ${response.status}`);
     },
     async close() {
-      await api.DELETE('/v1/auth/session', { headers: SESSION_HEADER });
+      await api.DELETE('/v1/auth/session', SESSION_HEADER);
     },
   };
 }

@@ -38,17 +38,16 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
  * the token guard answers, so a generated client is typed for errors too.
  */
 export function buildApiDocument(app: INestApplication, description: ServiceDescription): OpenAPIObject {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(description.title).setDescription(description.description).setVersion('1').addBearerAuth().build(),
-    { extraModels: [ErrorResponse] },
-  );
+  const builder = new DocumentBuilder().setTitle(description.title).setDescription(description.description).setVersion('1').addBearerAuth();
+  for (const [name, scheme] of Object.entries(description.securitySchemes ?? {})) builder.addSecurity(name, scheme);
+  const document = SwaggerModule.createDocument(app, builder.build(), { extraModels: [ErrorResponse] });
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
       const responses = operation.responses as Record<string, ResponseObject | ReferenceObject>;
-      if ((operation.security ?? []).length > 0 && !responses['401']) responses['401'] = { description: 'No valid access token.' };
+      const bearer = (operation.security ?? []).some((requirement) => 'bearer' in requirement);
+      if (bearer && !responses['401']) responses['401'] = { description: 'No valid access token.' };
       for (const [status, response] of Object.entries(responses)) {
         if (Number(status) >= 400 && !('$ref' in response) && !response.content) {
           response.content = { 'application/json': { schema: ERROR_SCHEMA } };

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import type { SecuritySchemeObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { AccessTokenKeysProvider } from '../auth/access-token-keys';
 import type { ConfigOf, ConfigSchema } from '../config/config-schema';
 import type { DatabaseOptions } from '../database/data-source';
@@ -9,6 +10,8 @@ export interface ServiceDescription {
   readonly service: string;
   readonly title: string;
   readonly description: string;
+  /** Credentials its document names besides the bearer token every service takes (identity's browser session cookie). */
+  readonly securitySchemes?: Readonly<Record<string, SecuritySchemeObject>>;
 }
 
 /**

@@ -10,18 +10,36 @@ import type { NextFunction, Request, Response } from 'express';
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 export const DOCS_CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/**
+ * The web application's pages (served beside the API, on the same origin):
+ * its own scripts and stylesheets only (Vite emits no inline script or
+ * style; React sets styles through the DOM, which a policy does not block),
+ * images and fonts of its own or inlined by Vite as data: URLs, requests to
+ * its own origin only (the API is there), nothing framed, no plug-ins.
+ */
+export const WEB_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 /** Two years, subdomains included: what browsers' preload lists ask for. */
 export const STRICT_TRANSPORT_SECURITY = 'max-age=63072000; includeSubDomains';
+
+/**
+ * Every answer of the origin carries these besides its Content-Security-Policy:
+ * the services' and the web application's (deploy/web/nginx.conf, and the
+ * gateway of `npm start`).
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
 
 const DOCS_PATH = /^\/docs(?:[/.?-]|$)/;
 
 /** Security headers of every answer; HSTS only over TLS (directly or behind a trusted proxy that says so). */
 export function securityHeaders(req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
   res.setHeader('Content-Security-Policy', DOCS_PATH.test(req.path) ? DOCS_CONTENT_SECURITY_POLICY : API_CONTENT_SECURITY_POLICY);
   if (req.secure) res.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
   next();
@@ -30,8 +48,10 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
 /**
  * Browsers may call the API from the listed origins only (the web
  * application's); every other origin gets no CORS allowance, preflights
- * included. Access tokens travel in the Authorization header, never in
- * cookies, so credentials stay off.
+ * included. Access tokens travel in the Authorization header, so credentials
+ * stay off: identity's session cookie serves pages of the API's own origin
+ * only, and its routes require X-Passerelle-Session, which no preflight
+ * allows, so no other page can make a browser send it.
  */
 export function applyHttpHardening(app: INestApplication, config: { readonly corsAllowedOrigins: readonly string[] }): void {
   app.getHttpAdapter().getInstance().disable('x-powered-by');

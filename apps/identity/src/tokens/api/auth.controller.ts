@@ -9,7 +9,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ClientCredentialsUseCase } from '../application/client-credentials.use-case';
-import { LoginUseCase } from '../application/login.use-case';
+import { LoginUseCase, type SessionTokens } from '../application/login.use-case';
 import { LogoutUseCase } from '../application/logout.use-case';
 import { RefreshSessionUseCase } from '../application/refresh-session.use-case';
 import {
@@ -39,8 +39,7 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'Invalid credentials (the same answer whatever was wrong).' })
   @ApiTooManyRequestsResponse({ description: 'Too many failures for this account or address; see `Retry-After`.' })
   async logIn(@Body() body: LoginRequest, @Ip() clientAddress: string): Promise<SessionTokensResponse> {
-    const tokens = await this.login.execute({ ...body, clientAddress });
-    return { ...tokens, tokenType: 'Bearer' };
+    return sessionTokensResponse(await this.login.execute({ ...body, clientAddress }));
   }
 
   @Post('refresh')
@@ -50,8 +49,7 @@ export class AuthController {
     description: 'Unknown, expired, revoked or already used (the last revokes the whole login), or the login is older than REFRESH_FAMILY_LIFETIME_SECONDS.',
   })
   async refreshSession(@Body() body: RefreshTokenRequest): Promise<SessionTokensResponse> {
-    const tokens = await this.refresh.execute(body.refreshToken);
-    return { ...tokens, tokenType: 'Bearer' };
+    return sessionTokensResponse(await this.refresh.execute(body.refreshToken));
   }
 
   @Post('logout')
@@ -74,4 +72,8 @@ export class AuthController {
     });
     return { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn };
   }
+}
+
+function sessionTokensResponse({ accessToken, expiresIn, refreshToken }: SessionTokens): SessionTokensResponse {
+  return { accessToken, tokenType: 'Bearer', expiresIn, refreshToken };
 }

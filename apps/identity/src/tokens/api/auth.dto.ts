@@ -34,6 +34,13 @@ export class SessionTokensResponse {
   @ApiProperty({ description: 'Single-use: exchange it at /v1/auth/refresh for a new pair.' }) refreshToken: string;
 }
 
+/** A browser session's answer: the refresh token is in the `passerelle_session` cookie, where the page's scripts cannot read it. */
+export class BrowserSessionResponse {
+  @ApiProperty({ description: 'JWT (EdDSA) to send as `Authorization: Bearer …`; keep it in memory only.' }) accessToken: string;
+  @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
+  @ApiProperty({ description: 'Seconds until the access token expires: refresh a little before.' }) expiresIn: number;
+}
+
 /** OAuth 2.0 client-credentials request (RFC 6749 §4.4), as JSON. */
 export class ClientCredentialsRequest {
   @ApiProperty({ enum: ['client_credentials'] })

@@ -20,6 +20,8 @@ export interface SessionTokens {
   readonly accessToken: string;
   readonly expiresIn: number;
   readonly refreshToken: string;
+  /** When the refresh token stops being accepted: a browser's cookie lives as long. */
+  readonly refreshTokenExpiresAt: Date;
 }
 
 export function invalidCredentials(): UnauthorizedException {
@@ -59,9 +61,9 @@ export class LoginUseCase {
 
     await this.throttle.succeeded(LOGIN_THROTTLE, attemptId, accountKey);
     const access = await this.tokens.accessToken({ userId: user.id, networkId: user.networkId, roles: user.roles, kind: 'user' }, user.tokenEpoch);
-    const refreshToken = await this.dataSource.transaction((manager) =>
+    const refresh = await this.dataSource.transaction((manager) =>
       this.tokens.refreshToken(manager, { userId: user.id, networkId: user.networkId }, { familyId: uuidv7(), familyStartedAt: new Date() }),
     );
-    return { ...access, refreshToken };
+    return { ...access, refreshToken: refresh.token, refreshTokenExpiresAt: refresh.expiresAt };
   }
 }

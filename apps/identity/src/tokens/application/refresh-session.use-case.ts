@@ -6,9 +6,9 @@ import type { IdentityConfig } from '../../config';
 import { refreshFamilyEnd, refreshTokenHash } from '../domain/refresh-token';
 import { RefreshTokenEntity } from '../infrastructure/refresh-token.entity';
 import { invalidCredentials, type SessionTokens } from './login.use-case';
-import { TokenIssuer } from './token.issuer';
+import { type IssuedRefreshToken, TokenIssuer } from './token.issuer';
 
-type Outcome = { kind: 'refreshed'; user: UserEntity; refreshToken: string } | { kind: 'refused' };
+type Outcome = { kind: 'refreshed'; user: UserEntity; refreshToken: IssuedRefreshToken } | { kind: 'refused' };
 
 /**
  * Exchanges a refresh token for a new pair (rotation). A token that was
@@ -48,6 +48,6 @@ export class RefreshSessionUseCase {
     if (outcome.kind === 'refused') throw invalidCredentials();
     const { user } = outcome;
     const access = await this.tokens.accessToken({ userId: user.id, networkId: user.networkId, roles: user.roles, kind: 'user' }, user.tokenEpoch);
-    return { ...access, refreshToken: outcome.refreshToken };
+    return { ...access, refreshToken: outcome.refreshToken.token, refreshTokenExpiresAt: outcome.refreshToken.expiresAt };
   }
 }

@@ -14,6 +14,12 @@ export interface IssuedAccessToken {
   readonly expiresIn: number;
 }
 
+export interface IssuedRefreshToken {
+  readonly token: string;
+  /** The earlier of the token's own lifetime and its family's end. */
+  readonly expiresAt: Date;
+}
+
 /** Mints the tokens every login, refresh and client-credentials grant hands out. */
 @Injectable()
 export class TokenIssuer {
@@ -47,11 +53,11 @@ export class TokenIssuer {
     manager: EntityManager,
     owner: { userId: string; networkId: string },
     family: { familyId: string; familyStartedAt: Date },
-  ): Promise<string> {
+  ): Promise<IssuedRefreshToken> {
     const token = newRefreshToken();
     const now = new Date();
     const familyEnd = refreshFamilyEnd(family.familyStartedAt, this.config.refreshFamilyLifetimeSeconds);
-    const expiresAt = Math.min(now.getTime() + this.config.refreshTokenTtlDays * 86_400_000, familyEnd.getTime());
+    const expiresAt = new Date(Math.min(now.getTime() + this.config.refreshTokenTtlDays * 86_400_000, familyEnd.getTime()));
     await manager.insert(RefreshTokenEntity, {
       id: uuidv7(),
       familyId: family.familyId,
@@ -60,10 +66,10 @@ export class TokenIssuer {
       networkId: owner.networkId,
       tokenHash: refreshTokenHash(token),
       createdAt: now,
-      expiresAt: new Date(expiresAt),
+      expiresAt,
       usedAt: null,
       revokedAt: null,
     });
-    return token;
+    return { token, expiresAt };
   }
 }

@@ -228,6 +228,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BrowserSessionController_open"];
+        delete: operations["BrowserSessionController_close"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/session/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BrowserSessionController_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/.well-known/jwks.json": {
         parameters: {
             query?: never;
@@ -599,6 +631,14 @@ export interface components {
             /** @enum {string} */
             token_type: "Bearer";
             expires_in: number;
+        };
+        BrowserSessionResponse: {
+            /** @description JWT (EdDSA) to send as `Authorization: Bearer …`; keep it in memory only. */
+            accessToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @description Seconds until the access token expires: refresh a little before. */
+            expiresIn: number;
         };
         PublicKeyResponse: {
             /** @example OKP */
@@ -1733,6 +1773,136 @@ export interface operations {
             };
             /** @description Too many failures for this client or address; see `Retry-After`. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BrowserSessionController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in: the access token here, the refresh token in the cookie only. */
+            200: {
+                headers: {
+                    /** @description `passerelle_session=<refresh token>; Max-Age=<seconds until it expires>; Path=/v1/auth/session; HttpOnly; Secure; SameSite=Strict` (with the matching `Expires`): the login's newest refresh token, for as long as it is valid (REFRESH_TOKEN_TTL_DAYS, at most until REFRESH_FAMILY_LIFETIME_SECONDS after the login). */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrowserSessionResponse"];
+                };
+            };
+            /** @description Invalid fields, listed in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid credentials (the same answer whatever was wrong). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many failures for this account or address; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BrowserSessionController_close: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proves the request comes from a page of this origin: another site cannot send a custom header without a CORS preflight, which the API refuses. */
+                "X-Passerelle-Session": "1";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every refresh token of this login is revoked, and the person's access tokens are refused on every service within seconds. The same answer without a cookie, or with one of a login already ended. */
+            204: {
+                headers: {
+                    /** @description `passerelle_session=; Max-Age=0; Path=/v1/auth/session; HttpOnly; Secure; SameSite=Strict`: the browser drops the cookie. */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The X-Passerelle-Session header is missing (`details` names it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BrowserSessionController_rotate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proves the request comes from a page of this origin: another site cannot send a custom header without a CORS preflight, which the API refuses. */
+                "X-Passerelle-Session": "1";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new access token; the cookie now holds the login's next refresh token (the one sent is used up). */
+            200: {
+                headers: {
+                    /** @description `passerelle_session=<refresh token>; Max-Age=<seconds until it expires>; Path=/v1/auth/session; HttpOnly; Secure; SameSite=Strict` (with the matching `Expires`): the login's newest refresh token, for as long as it is valid (REFRESH_TOKEN_TTL_DAYS, at most until REFRESH_FAMILY_LIFETIME_SECONDS after the login). */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrowserSessionResponse"];
+                };
+            };
+            /** @description No cookie, or its token is unknown, expired, revoked or already used (the last revokes the whole login), the login is older than REFRESH_FAMILY_LIFETIME_SECONDS, or the account is disabled or erased. The cookie is cleared. */
+            401: {
+                headers: {
+                    /** @description `passerelle_session=; Max-Age=0; Path=/v1/auth/session; HttpOnly; Secure; SameSite=Strict`: the browser drops the cookie. */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The X-Passerelle-Session header is missing (`details` names it). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
