@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY, WEB_CONTENT_SECURITY_POLICY } from '@passerelle/platform/http';
+import { REACT_ARIA_PRESS_STYLE_HASH, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY, WEB_CONTENT_SECURITY_POLICY } from '@passerelle/platform/http';
 import { WEB } from '../../tools/deploy/deployment-settings';
 import { kustomize, type Resource } from '../../tools/deploy/kustomize';
 import { answer, directives, locationOf, only, parseNginxConfig } from '../../tools/deploy/nginx-config';
@@ -69,8 +69,13 @@ describe('the web server (deploy/web/nginx.conf)', () => {
     expect(policy.get('default-src')).toEqual(["'none'"]);
     expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
     expect(policy.get('base-uri')).toEqual(["'none'"]);
-    for (const name of ['script-src', 'style-src', 'connect-src']) expect({ name, sources: policy.get(name) }).toEqual({ name, sources: ["'self'"] });
-    for (const [name, sources] of policy) expect({ name, other: sources.filter((source) => !["'self'", "'none'", 'data:'].includes(source)) }).toEqual({ name, other: [] });
+    for (const name of ['script-src', 'connect-src']) expect({ name, sources: policy.get(name) }).toEqual({ name, sources: ["'self'"] });
+    // Styles: the application's own, and React Aria's one run-time stylesheet by its hash (never 'unsafe-inline').
+    expect(policy.get('style-src')).toEqual(["'self'", REACT_ARIA_PRESS_STYLE_HASH]);
+    for (const [name, sources] of policy) {
+      const allowed = ["'self'", "'none'", 'data:', ...(name === 'style-src' ? [REACT_ARIA_PRESS_STYLE_HASH] : [])];
+      expect({ name, other: sources.filter((source) => !allowed.includes(source)) }).toEqual({ name, other: [] });
+    }
     // What the policy needs of the page: Vite's entry is an external module script, and the page has no inline script or style.
     const page = read('apps/web/index.html');
     expect([...page.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map(([, attributes, body]) => ({ external: /\bsrc=/.test(attributes), body: body.trim() }))).toEqual([{ external: true, body: '' }]);

@@ -12,3 +12,7 @@ export * from './openapi-operations';
 export * from './service-apps';
 export * from './populated-network';
 export * from './sse-client';
+export * from './repository-root';
+export * from './web-stack';
+export * from './browser';
+export * from './accessibility';

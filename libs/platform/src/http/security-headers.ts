@@ -11,14 +11,23 @@ export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 
 export const DOCS_CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 /**
+ * The one stylesheet a library writes into the application's pages: React
+ * Aria's press handling adds a <style> at run time that sets `touch-action`
+ * on pressable elements, so that a tap is not held back for a double-tap
+ * zoom. Allowed by its hash: that text, no other. The browser suite fails on
+ * any refusal of the policy, so a new version of that text shows there.
+ */
+export const REACT_ARIA_PRESS_STYLE_HASH = "'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQx6o='";
+/**
  * The web application's pages (served beside the API, on the same origin):
  * its own scripts and stylesheets only (Vite emits no inline script or
- * style; React sets styles through the DOM, which a policy does not block),
- * images and fonts of its own or inlined by Vite as data: URLs, requests to
- * its own origin only (the API is there), nothing framed, no plug-ins.
+ * style; React sets styles through the DOM, which a policy does not block;
+ * React Aria's one stylesheet by its hash), images and fonts of its own or
+ * inlined by Vite as data: URLs, requests to its own origin only (the API is
+ * there), nothing framed, no plug-ins.
  */
 export const WEB_CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+  `default-src 'none'; script-src 'self'; style-src 'self' ${REACT_ARIA_PRESS_STYLE_HASH}; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`;
 /** Two years, subdomains included: what browsers' preload lists ask for. */
 export const STRICT_TRANSPORT_SECURITY = 'max-age=63072000; includeSubDomains';
 
