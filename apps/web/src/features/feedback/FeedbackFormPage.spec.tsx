@@ -77,6 +77,7 @@ describe('surveys and feedback', () => {
         { path: 'nps', issue: 'is required for the pulse and exit surveys' },
         { path: 'scales.leadership', issue: 'is required' },
         { path: 'outcomes.offers', issue: 'is required' },
+        { path: 'comment', issue: 'must be at most 2000 characters' },
       ],
     });
     const { calls } = renderMemberPage(`/surveys/exit/${ids.program}`, services(() => refusal), 'en');
@@ -89,11 +90,14 @@ describe('surveys and feedback', () => {
     fireEvent.change(screen.getByLabelText('Interviews obtained'), { target: { value: '2' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send' })));
 
-    expect(await within(screen.getByRole('radiogroup', { name: /recommend/ })).findByText('is required for the pulse and exit surveys')).toBeTruthy();
-    expect(within(screen.getByRole('radiogroup', { name: 'Leadership' })).getByText('is required')).toBeTruthy();
+    expect(await within(screen.getByRole('radiogroup', { name: /recommend/ })).findByText('Please answer this question.')).toBeTruthy();
+    expect(within(screen.getByRole('radiogroup', { name: 'Leadership' })).getByText('Please answer this question.')).toBeTruthy();
     const offers = screen.getByLabelText('Offers received');
     expect(offers.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(offers.getAttribute('aria-describedby') as string)?.textContent).toBe('is required');
+    expect(document.getElementById(offers.getAttribute('aria-describedby') as string)?.textContent).toBe('Please answer this question.');
+    // An issue other than a missing answer is shown as the service words it.
+    const comment = screen.getByLabelText('Any comment? (optional)');
+    expect(document.getElementById((comment.getAttribute('aria-describedby') as string).split(' ')[1])?.textContent).toBe('must be at most 2000 characters');
     expect((screen.getByLabelText('New professional connections') as HTMLInputElement).value).toBe('6');
     expect(within(screen.getByRole('radiogroup', { name: 'Self-confidence' })).getByRole('radio', { name: '4 — High' })).toHaveProperty('checked', true);
     expect(calls.filter((call) => call.call === 'POST /v1/feedback').map((call) => call.body)).toEqual([

@@ -68,6 +68,11 @@ export function FeedbackFormPage() {
       },
     });
   };
+  // A question left blank is refused by the service as "required": said in the reader's language; other issues as the service words them.
+  const issue = (field: string) => {
+    const text = problems.fields[field];
+    return text && /required/.test(text) ? t('feedback.answerRequired') : text;
+  };
   const rating = (value: string, prefix: 'feedback.satisfaction' | 'feedback.scale') => ({ value, label: t(`${prefix}.${value}` as MessageKey) });
 
   return (
@@ -80,7 +85,7 @@ export function FeedbackFormPage() {
           choices={ONE_TO_FIVE.map((value) => rating(value, 'feedback.satisfaction'))}
           value={draft.satisfaction}
           onChange={(satisfaction) => edit({ satisfaction })}
-          error={problems.fields['satisfaction']}
+          error={issue('satisfaction')}
           isRequired
         />
         {form === 'session' && (
@@ -89,7 +94,7 @@ export function FeedbackFormPage() {
             choices={HELPED.map((value) => ({ value, label: t(`feedback.helped.${value}`) }))}
             value={draft.helped}
             onChange={(helped) => edit({ helped })}
-            error={problems.fields['helped']}
+            error={issue('helped')}
           />
         )}
         {form !== 'session' && (
@@ -101,7 +106,7 @@ export function FeedbackFormPage() {
               choices={ZERO_TO_TEN.map((value) => ({ value, label: value }))}
               value={draft.nps}
               onChange={(nps) => edit({ nps })}
-              error={problems.fields['nps']}
+              error={issue('nps')}
               isRequired
             />
             <fieldset className="choice-group">
@@ -120,7 +125,7 @@ export function FeedbackFormPage() {
                   choices={ONE_TO_FIVE.map((value) => rating(value, 'feedback.scale'))}
                   value={draft.scales[scale]}
                   onChange={(value) => edit({ scales: { ...draft.scales, [scale]: value } })}
-                  error={problems.fields[`scales.${scale}`]}
+                  error={issue(`scales.${scale}`)}
                   isRequired={form === 'exit'}
                 />
               ))}
@@ -145,12 +150,12 @@ export function FeedbackFormPage() {
                 required
                 value={draft.outcomes[outcome]}
                 onChange={(event) => edit({ outcomes: { ...draft.outcomes, [outcome]: event.target.value } })}
-                error={problems.fields[`outcomes.${outcome}`]}
+                error={issue(`outcomes.${outcome}`)}
               />
             ))}
           </fieldset>
         )}
-        <TextArea label={t('feedback.comment')} hint={t('feedback.comment.hint')} name="comment" maxLength={2000} value={draft.comment} onChange={(event) => edit({ comment: event.target.value })} error={problems.fields['comment']} />
+        <TextArea label={t('feedback.comment')} hint={t('feedback.comment.hint')} name="comment" maxLength={2000} value={draft.comment} onChange={(event) => edit({ comment: event.target.value })} error={issue('comment')} />
         <Button type="submit" isDisabled={submit.isPending}>
           {submit.isPending ? t('feedback.submitting') : t('feedback.submit')}
         </Button>

@@ -48,7 +48,9 @@ export function SurveysPage() {
   const { sessions, surveys } = open.data;
   return (
     <Page title={t('surveys.title')}>
-      <p role="status">{thanked ? t('surveys.thanks') : null}</p>
+      <p role="status" style={thanked ? undefined : { margin: 0 }}>
+        {thanked ? t('surveys.thanks') : null}
+      </p>
       <p>{t('surveys.intro')}</p>
       {sessions.length === 0 && surveys.length === 0 && <p>{t('surveys.empty')}</p>}
       {surveys.length > 0 && (

@@ -11,6 +11,7 @@ import { ScoreExplanation } from './ScoreExplanation';
 import { type DeclineReason, type Match, useAnswerMatch, usePublicProfile } from './use-matches';
 
 const DECLINE_REASONS: readonly DeclineReason[] = ['no_availability', 'not_a_fit', 'other'];
+const NOTICES = { accept: 'matches.accepted', decline: 'matches.declined', end: 'matches.ended' } as const satisfies Record<string, MessageKey>;
 
 /** A date as the reader writes it. */
 export function useDate() {
@@ -51,7 +52,8 @@ function DeclineForm({ answer, onCancel }: { answer: ReturnType<typeof useAnswer
         choices={DECLINE_REASONS.map((value) => ({ value, label: t(`matches.decline.${value}`) }))}
         value={reason}
         onChange={(value) => setReason(value as DeclineReason)}
-        error={problems?.fields['reason']}
+        // The service refuses a decline without one of its reasons; said in the reader's language.
+        error={problems?.fields['reason'] ? t('matches.decline.reasonMissing') : undefined}
         isRequired
       />
       <div className="dialog-actions">
@@ -67,20 +69,19 @@ function DeclineForm({ answer, onCancel }: { answer: ReturnType<typeof useAnswer
 }
 
 /** One match: who, where it stands, why, and what the reader can do about it. */
-export function MatchCard({ match, myId }: { match: Match; myId: string }) {
+export function MatchCard({ match, myId, onAnswered }: { match: Match; myId: string; onAnswered: (notice: MessageKey) => void }) {
   const { t } = useTranslation();
   const { date, dateTime } = useDate();
   const side = match.mentorId === myId ? 'mentor' : 'mentee';
   const partnerId = side === 'mentor' ? match.menteeId : match.mentorId;
   const profile = usePublicProfile(partnerId);
-  const answer = useAnswerMatch(match.id);
+  const answer = useAnswerMatch(match.id, (kind) => onAnswered(NOTICES[kind]));
   const [declining, setDeclining] = useState(false);
   const id = useId();
   const state = stateLine(match, side, date);
   const mayAnswer = match.status === 'proposed' && !(side === 'mentee' ? match.menteeAcceptedAt : match.mentorAcceptedAt);
   // A decline's refusal shows in its form; the others here.
   const general = answer.isError && answer.variables?.kind !== 'decline' ? problemsOf(answer.error.error, []).general : null;
-  const done: MessageKey | null = answer.isSuccess ? ({ accept: 'matches.accepted', decline: 'matches.declined', end: 'matches.ended' } as const)[answer.variables.kind] : null;
   const role = side === 'mentor' ? t('matches.yourMentee') : t('matches.yourMentor');
   return (
     <article className="card" aria-labelledby={`${id}-name`}>
@@ -102,7 +103,6 @@ export function MatchCard({ match, myId }: { match: Match; myId: string }) {
       ) : (
         <ScoreExplanation score={match.score} level={4} />
       )}
-      <p role="status">{done ? t(done) : null}</p>
       <FormError message={general} />
       {mayAnswer && !declining && (
         <div className="dialog-actions">

@@ -125,7 +125,9 @@ describe('my matches', () => {
     const { calls } = renderMemberPage('/matches', services({ [`POST /v1/matches/${ids.proposal}/accept`]: () => json(200, match(ids.proposal, ids.ines, { menteeAcceptedAt: '2026-12-07T10:00:00.000Z' })) }));
     const card = await proposal();
     await act(async () => fireEvent.click(within(card).getByRole('button', { name: 'Accepter' })));
-    expect(await within(card).findByText('Vous avez accepté cette mise en relation.')).toBeTruthy();
+    const notice = await screen.findByText('Vous avez accepté cette mise en relation.');
+    // Said where the focus goes, since the card may move to another section.
+    expect([notice.getAttribute('role'), document.activeElement]).toEqual(['status', notice]);
     expect(calls.filter((call) => call.call.startsWith('POST'))).toEqual([{ call: `POST /v1/matches/${ids.proposal}/accept`, body: undefined }]);
   });
 
@@ -137,7 +139,7 @@ describe('my matches', () => {
     await act(async () => fireEvent.click(within(card).getByRole('button', { name: 'Confirmer le refus' })));
 
     const reasons = within(card).getByRole('radiogroup', { name: 'Raison' });
-    expect(await within(reasons).findByText('must be one of no_availability, not_a_fit, other')).toBeTruthy();
+    expect(await within(reasons).findByText('Choisissez une raison.')).toBeTruthy();
     expect(within(card).getAllByRole('alert').map((alert) => alert.textContent)).toContain('Certains champs sont à corriger.');
 
     await act(async () => fireEvent.click(within(reasons).getByRole('radio', { name: 'Ce profil ne correspond pas à ce que je recherche' })));

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { STACK } from './stack';
@@ -33,6 +34,12 @@ export function MatchesPage() {
   const me = useMe();
   const matches = useMyMatches();
   const enrollments = useMenteeEnrollments();
+  // An answered match moves to another section: what happened is said here, and the focus comes here rather than being lost.
+  const [notice, setNotice] = useState<MessageKey | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
   if (!me.data || !matches.data) {
     const failed = me.isError || matches.isError;
     return <QueryState status={failed ? 'error' : 'pending'} onRetry={() => void Promise.all([me.refetch(), matches.refetch()])} />;
@@ -41,6 +48,9 @@ export function MatchesPage() {
   const choosable = (enrollments.data ?? []).filter((enrollment) => !open.has(enrollment.programId));
   return (
     <Page title={t('matches.title')}>
+      <p role="status" ref={noticeRef} tabIndex={-1} style={notice ? undefined : { margin: 0 }}>
+        {notice ? t(notice) : null}
+      </p>
       <p>{t('matches.intro')}</p>
       {choosable.length > 0 && (
         <section aria-labelledby="choose-heading">
@@ -63,7 +73,7 @@ export function MatchesPage() {
             <ul style={STACK}>
               {shown.map((match) => (
                 <li key={match.id}>
-                  <MatchCard match={match} myId={me.data.id} />
+                  <MatchCard match={match} myId={me.data.id} onAnswered={setNotice} />
                 </li>
               ))}
             </ul>

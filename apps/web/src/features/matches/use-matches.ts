@@ -76,7 +76,7 @@ export function useMenteeEnrollments() {
 type Answer = { kind: 'accept' } | { kind: 'decline'; reason: DeclineReason | null } | { kind: 'end' };
 
 /** Accepting, declining or ending a match; the list is read again afterwards, whatever the answer. */
-export function useAnswerMatch(matchId: string) {
+export function useAnswerMatch(matchId: string, onAnswered: (kind: Answer['kind']) => void) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation<Match, Refusal, Answer>({
@@ -92,6 +92,7 @@ export function useAnswerMatch(matchId: string) {
       if (!result.data) throw new Refusal(result.error);
       return result.data;
     },
+    onSuccess: (_match, answer) => onAnswered(answer.kind),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['matches'] }),
   });
 }

@@ -61,6 +61,7 @@ export const feedback: Record<keyof typeof fr, string> = {
   'feedback.outcome.offers': 'Offers received',
   'feedback.comment': 'Any comment? (optional)',
   'feedback.comment.hint': 'Read only by the evaluation team; removed if you erase your account.',
+  'feedback.answerRequired': 'Please answer this question.',
   'feedback.submit': 'Send',
   'feedback.submitting': 'Sending…',
   'feedback.back': 'Back to surveys',

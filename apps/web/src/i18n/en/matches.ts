@@ -79,6 +79,7 @@ export const matches: Record<keyof typeof fr, string> = {
   'matches.decline.no_availability': 'I do not have the time it needs',
   'matches.decline.not_a_fit': 'This profile is not what I am looking for',
   'matches.decline.other': 'Another reason',
+  'matches.decline.reasonMissing': 'Choose a reason.',
   'matches.decline.submit': 'Confirm declining',
   'matches.decline.submitting': 'Sending…',
   'matches.decline.cancel': 'Cancel',

@@ -60,6 +60,7 @@ export const feedback = {
   'feedback.outcome.offers': 'Offres reçues',
   'feedback.comment': 'Un commentaire ? (facultatif)',
   'feedback.comment.hint': 'Lu seulement par l’équipe d’évaluation ; supprimé si vous effacez votre compte.',
+  'feedback.answerRequired': 'Répondez à cette question.',
   'feedback.submit': 'Envoyer',
   'feedback.submitting': 'Envoi…',
   'feedback.back': 'Retour aux questionnaires',

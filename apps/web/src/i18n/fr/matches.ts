@@ -78,6 +78,7 @@ export const matches = {
   'matches.decline.no_availability': 'Je n’ai pas les disponibilités nécessaires',
   'matches.decline.not_a_fit': 'Ce profil ne correspond pas à ce que je recherche',
   'matches.decline.other': 'Autre raison',
+  'matches.decline.reasonMissing': 'Choisissez une raison.',
   'matches.decline.submit': 'Confirmer le refus',
   'matches.decline.submitting': 'Envoi…',
   'matches.decline.cancel': 'Annuler',
