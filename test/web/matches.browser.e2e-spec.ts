@@ -29,6 +29,13 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 const baseline = { confidence: 2, communication: 3, leadership: 2, networkSize: 1 };
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/{{(\w+)}}/g, (_, name: string) => String(values[name]));
 
+const WIDTHS_AND_LANGUAGES = [
+  ['desk', 'fr'],
+  ['phone', 'fr'],
+  ['desk', 'en'],
+  ['phone', 'en'],
+] as const satisfies readonly (readonly [ViewportName, Language])[];
+
 type Person = Credentials & { readonly userId: string; readonly token: string; readonly name: string };
 
 /**
@@ -47,6 +54,7 @@ describe('the web application in a browser: matches and surveys', () => {
   let network: TestNetwork;
   const people: Record<'organizer' | 'lea' | 'sam' | 'ines' | 'marc' | 'zoe', Person> = {} as never;
   let roundProgram: string;
+  let choiceProgram: string;
   const contexts: BrowserContext[] = [];
   /** What each page's Content-Security-Policy refused during the current test. */
   let refusedByPolicy: string[][] = [];
@@ -81,7 +89,7 @@ describe('the web application in a browser: matches and surveys', () => {
     await http('matching').post(`/v1/matching/programs/${roundProgram}/rounds`).set(bearer(people.organizer)).send({}).expect(201);
     // Identity opens each side's profile to the other once it has read the proposals.
     await expectEventually(() => http('identity').get(`/v1/users/${people.ines.userId}/public-profile`).set(bearer(people.lea)).expect(200), { timeoutMs: 30_000 });
-    await programme('Premiers pas', ['mentee_choice'], [
+    choiceProgram = await programme('Premiers pas', ['mentee_choice'], [
       [people.zoe, 'mentee', [{ id: 'data-analysis', level: 3 }]],
       [people.ines, 'mentor', [{ id: 'data-analysis', level: 5 }]],
       [people.marc, 'mentor', [{ id: 'data-analysis', level: 2 }]],
@@ -161,12 +169,7 @@ describe('the web application in a browser: matches and surveys', () => {
 
   const cardOf = (page: Page, name: string) => page.locator('article').filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
 
-  describe.each([
-    ['desk', 'fr'],
-    ['phone', 'fr'],
-    ['desk', 'en'],
-    ['phone', 'en'],
-  ] as const)('at a %s’s width in %s', (viewport, language) => {
+  describe.each(WIDTHS_AND_LANGUAGES)('at a %s’s width in %s', (viewport, language) => {
     it('shows the mentee her proposal with the mentor’s profile and why in words, fitting the width, accessibly', async () => {
       const text = CATALOGUES[language];
       const page = await signIn(people.lea, viewport, language);
@@ -213,15 +216,21 @@ describe('the web application in a browser: matches and surveys', () => {
   });
 
   it('lets a mentee choose a mentor among suggestions and shows when the request expires', async () => {
+    for (const [viewport, language] of WIDTHS_AND_LANGUAGES) {
+      const text = CATALOGUES[language];
+      const look = await signIn(people.zoe, viewport, language);
+      await look.goto(`/matches/suggestions/${choiceProgram}`);
+      await look.getByRole('heading', { level: 2, name: fill(text['suggestions.rank'], { rank: 1 }) }).waitFor({ timeout: 15_000 });
+      expect(await fitsWidth(look)).toBe(true);
+      await expectAccessible(look, `the suggestions (${viewport}, ${language})`);
+      await keepScreenshot(look, `suggestions-${viewport}-${language}`);
+    }
     const page = await signIn(people.zoe, 'phone', 'en');
     await openFromMenu(page, en, en['nav.matches'], en['matches.title']);
     await page.getByRole('link', { name: fill(en['matches.choose.link'], { program: 'Premiers pas' }), exact: true }).click();
     await page.getByRole('heading', { level: 1, name: en['suggestions.title'] }).waitFor({ timeout: 15_000 });
     const first = page.locator('article').filter({ has: page.getByRole('heading', { level: 2, name: fill(en['suggestions.rank'], { rank: 1 }) }) });
     await first.getByText(en['matches.why.skills.strong'], { exact: false }).waitFor();
-    expect(await fitsWidth(page)).toBe(true);
-    await expectAccessible(page, 'the suggestions (phone, en)');
-    await keepScreenshot(page, 'suggestions-phone-en');
     await first.getByRole('button', { name: en['suggestions.request'], exact: true }).click();
     const sent = page.getByRole('status').filter({ hasText: /^Request sent\. The mentor has until / });
     await sent.waitFor({ timeout: 15_000 });
@@ -257,12 +266,7 @@ describe('the web application in a browser: matches and surveys', () => {
     await http('communication').post(`/v1/sessions/${session.id}/complete`).set(bearer(people.ines)).send({ actualDurationMinutes: 45 }).expect(200);
     await expectEventually(async () => expect((await http('evaluation').get('/v1/feedback/open').set(bearer(people.lea)).expect(200)).body.sessions).toHaveLength(1), { timeoutMs: 30_000 });
 
-    for (const [viewport, language] of [
-      ['desk', 'fr'],
-      ['phone', 'fr'],
-      ['desk', 'en'],
-      ['phone', 'en'],
-    ] as const) {
+    for (const [viewport, language] of WIDTHS_AND_LANGUAGES) {
       const text = CATALOGUES[language];
       const page = await signIn(people.lea, viewport, language);
       await openFromMenu(page, text, text['nav.surveys'], text['surveys.title']);
@@ -271,6 +275,10 @@ describe('the web application in a browser: matches and surveys', () => {
       expect(await fitsWidth(page)).toBe(true);
       await expectAccessible(page, `the surveys (${viewport}, ${language})`);
       await keepScreenshot(page, `surveys-${viewport}-${language}`);
+      await page.getByRole('link', { name: new RegExp(`^${text['surveys.session.give'].replace('{{date}}', '')}`) }).click();
+      await page.getByRole('heading', { level: 1, name: text['feedback.session.title'] }).waitFor({ timeout: 15_000 });
+      expect(await fitsWidth(page)).toBe(true);
+      await keepScreenshot(page, `feedback-session-${viewport}-${language}`);
     }
 
     const page = await signIn(people.lea, 'phone', 'fr');
@@ -284,7 +292,6 @@ describe('the web application in a browser: matches and surveys', () => {
     expect(await rating.getByRole('radio', { name: fr['feedback.satisfaction.4'] }).isChecked()).toBe(true);
     await page.getByText(fr['feedback.helped.cv_review'], { exact: true }).click();
     await expectAccessible(page, 'the session feedback form');
-    await keepScreenshot(page, 'feedback-session-phone-fr');
     await page.getByRole('button', { name: fr['feedback.submit'], exact: true }).click();
     await page.getByText(fr['surveys.thanks'], { exact: true }).waitFor({ timeout: 15_000 });
     const [given] = await stack.apps['evaluation'].dataSource.query(`SELECT satisfaction, helped FROM feedback WHERE session_id = $1 AND respondent_id = $2`, [session.id, people.lea.userId]);

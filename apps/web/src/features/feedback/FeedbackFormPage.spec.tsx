@@ -57,6 +57,7 @@ describe('surveys and feedback', () => {
   it('sends session feedback with the rating and what helped, then thanks the person', async () => {
     const { calls, router } = renderMemberPage(`/surveys/session/${ids.session}`, services(() => created('session')));
     const rating = await screen.findByRole('radiogroup', { name: 'Comment s’est passé ce rendez-vous ?' });
+    expect(await screen.findByText('Rendez-vous du 24 novembre 2026 avec Inès Moreau')).toBeTruthy();
     await act(async () => fireEvent.click(within(rating).getByRole('radio', { name: '4 — Satisfait·e' })));
     await act(async () => fireEvent.click(screen.getByRole('checkbox', { name: 'La relecture de mon CV' })));
     fireEvent.change(screen.getByLabelText('Un commentaire ? (facultatif)'), { target: { value: 'Très utile' } });

@@ -11,7 +11,16 @@ import { TextArea } from '../../components/TextArea';
 import { TextField } from '../../components/TextField';
 import type { MessageKey } from '../../i18n/fr';
 import { EMPTY_DRAFT, type FeedbackDraft, type FeedbackForm, fieldsOf, HELPED, OUTCOMES, payloadOf, SCALES } from './feedback-payload';
-import { useOpenFeedback, useSubmitFeedback } from './use-feedback';
+import { SessionLine, useSurveyTitle } from './SurveysPage';
+import { type OpenFeedback, useOpenFeedback, useSubmitFeedback } from './use-feedback';
+
+function SurveySubject({ survey }: { survey: OpenFeedback['surveys'][number] }) {
+  return (
+    <p>
+      <strong>{useSurveyTitle(survey)}</strong>
+    </p>
+  );
+}
 
 const FORMS: readonly FeedbackForm[] = ['session', 'pulse', 'exit'];
 const ONE_TO_FIVE = ['1', '2', '3', '4', '5'] as const;
@@ -44,8 +53,9 @@ export function FeedbackFormPage() {
   }
   const title = t(`feedback.${form}.title`);
   if (!open.data) return <QueryState status={open.isError ? 'error' : 'pending'} onRetry={() => void open.refetch()} />;
-  const isOpen = form === 'session' ? open.data.sessions.some((session) => session.sessionId === target) : open.data.surveys.some((survey) => survey.form === form && survey.programId === target);
-  if (!isOpen && !submit.isPending) {
+  const session = form === 'session' ? open.data.sessions.find((candidate) => candidate.sessionId === target) : undefined;
+  const survey = form !== 'session' ? open.data.surveys.find((candidate) => candidate.form === form && candidate.programId === target) : undefined;
+  if (!session && !survey && !submit.isPending) {
     return (
       <Page title={title}>
         <p>{t('feedback.notOpen')}</p>
@@ -77,6 +87,8 @@ export function FeedbackFormPage() {
 
   return (
     <Page title={title} width="narrow">
+      {session && <SessionLine session={session} />}
+      {survey && <SurveySubject survey={survey} />}
       <p>{t(`feedback.${form}.intro`)}</p>
       <form onSubmit={send} noValidate aria-labelledby="page-title">
         <FormError message={problems.general} />

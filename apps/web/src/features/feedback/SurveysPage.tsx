@@ -7,14 +7,29 @@ import { STACK } from '../matches/stack';
 import { useProgram, usePublicProfile } from '../matches/use-matches';
 import { type OpenFeedback, useOpenFeedback } from './use-feedback';
 
-function SessionItem({ session }: { session: OpenFeedback['sessions'][number] }) {
+/** Which session: its date, and who it was with when their profile can be read. */
+export function SessionLine({ session }: { session: OpenFeedback['sessions'][number] }) {
   const { t } = useTranslation();
   const { date } = useDate();
   const partner = usePublicProfile(session.partnerId);
   const when = date(session.startsAt);
+  return <p>{partner.data ? t('surveys.session.item', { date: when, name: partner.data.displayName }) : t('surveys.session.itemNoName', { date: when })}</p>;
+}
+
+/** Which programme a survey is about. */
+export function useSurveyTitle(survey: OpenFeedback['surveys'][number]): string {
+  const { t } = useTranslation();
+  const program = useProgram(survey.programId);
+  return t(`surveys.${survey.form}.item`, { program: program.data?.name ?? t('surveys.programFallback') });
+}
+
+function SessionItem({ session }: { session: OpenFeedback['sessions'][number] }) {
+  const { t } = useTranslation();
+  const { date } = useDate();
+  const when = date(session.startsAt);
   return (
     <li className="card">
-      <p>{partner.data ? t('surveys.session.item', { date: when, name: partner.data.displayName }) : t('surveys.session.itemNoName', { date: when })}</p>
+      <SessionLine session={session} />
       <Link to={`/surveys/session/${session.sessionId}`}>{t('surveys.session.give', { date: when })}</Link>
     </li>
   );
@@ -23,8 +38,7 @@ function SessionItem({ session }: { session: OpenFeedback['sessions'][number] })
 function SurveyItem({ survey }: { survey: OpenFeedback['surveys'][number] }) {
   const { t } = useTranslation();
   const { date } = useDate();
-  const program = useProgram(survey.programId);
-  const title = t(`surveys.${survey.form}.item`, { program: program.data?.name ?? t('surveys.programFallback') });
+  const title = useSurveyTitle(survey);
   return (
     <li className="card">
       <p>

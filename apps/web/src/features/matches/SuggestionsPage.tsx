@@ -18,9 +18,11 @@ function SuggestionCard({ suggestion, request, disabled }: { suggestion: Suggest
     <article className="card" aria-labelledby={`${id}-rank`}>
       <h2 id={`${id}-rank`}>{t('suggestions.rank', { rank: suggestion.rank })}</h2>
       <ScoreExplanation score={suggestion.score} level={3} heading="suggestions.why" />
-      <Button onPress={request} isDisabled={disabled} aria-describedby={`${id}-rank`}>
-        {t('suggestions.request')}
-      </Button>
+      <div className="dialog-actions">
+        <Button onPress={request} isDisabled={disabled} aria-describedby={`${id}-rank`}>
+          {t('suggestions.request')}
+        </Button>
+      </div>
     </article>
   );
 }
