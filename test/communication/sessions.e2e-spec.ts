@@ -253,6 +253,52 @@ describe('communication: sessions', () => {
     await communication.http.get(`/v1/sessions?matchId=${matchId}`).set(bearer(outsider.token)).expect(404);
     await communication.http.get(`/v1/sessions/${first.body.id}`).set(bearer(mentee.token)).expect(200);
   });
+  it('serves a session as a calendar file to its pair only, in the session’s zone, following its state', async () => {
+    const { mentor, mentee, matchId, network } = await openPair();
+    const year = winter(20).getUTCFullYear();
+    const proposed = await communication.http
+      .post('/v1/sessions')
+      .set(bearer(mentor.token))
+      .send({ matchId, startsAt: `${year}-01-20T18:00:00+01:00`, durationMinutes: 90, mode: 'video', timeZone: 'Europe/Paris' })
+      .expect(201);
+    const id: string = proposed.body.id;
+    const download = (token: string, sessionId = id) => communication.http.get(`/v1/sessions/${sessionId}/calendar.ics`).set(bearer(token));
+    const unfolded = (text: string) => text.replace(/\r\n[ \t]/g, '');
+
+    const tentative = await download(mentee.token);
+    expect(tentative.status).toBe(200);
+    expect(tentative.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(tentative.headers['content-disposition']).toBe(`attachment; filename="session-${id}.ics"`);
+    expect(tentative.headers['cache-control']).toBe('private, no-store');
+    expect(icsLine(unfolded(tentative.text), 'STATUS')).toBe('STATUS:TENTATIVE');
+
+    await communication.http.post(`/v1/sessions/${id}/confirm`).set(bearer(mentee.token)).expect(200);
+    const confirmed = unfolded((await download(mentor.token).expect(200)).text);
+    expect(icsLine(confirmed, 'METHOD')).toBe('METHOD:PUBLISH');
+    expect(icsLine(confirmed, 'UID')).toBe(`UID:${id}@sessions.passerelle`);
+    expect(icsLine(confirmed, 'DTSTART')).toBe(`DTSTART;TZID=Europe/Paris:${year}0120T180000`);
+    expect(icsLine(confirmed, 'DTEND')).toBe(`DTEND;TZID=Europe/Paris:${year}0120T193000`);
+    expect(icsLine(confirmed, 'STATUS')).toBe('STATUS:CONFIRMED');
+    expect(icsLine(confirmed, 'URL')).toBe(`URL;VALUE=URI:${proposed.body.meetingUrl}`);
+    expect(attendeesOf(confirmed)).toEqual([mentor.email, mentee.email].sort());
+
+    await communication.http.post(`/v1/sessions/${id}/cancel`).set(bearer(mentor.token)).send({ reason: 'Travelling' }).expect(200);
+    const cancelled = unfolded((await download(mentee.token).expect(200)).text);
+    expect([icsLine(cancelled, 'STATUS'), icsLine(cancelled, 'SEQUENCE')]).toEqual(['STATUS:CANCELLED', 'SEQUENCE:1']);
+
+    // Someone of the same network outside the pair, and the pair of another network, are told the session does not exist.
+    const outsider = await memberOf(network);
+    const stranger = await openPair();
+    for (const token of [outsider.token, stranger.mentor.token]) {
+      const refused = await download(token);
+      expect({ status: refused.status, details: refused.body.details }).toEqual({ status: 404, details: [{ path: 'id', issue: expect.any(String) }] });
+    }
+    await download(mentor.token, randomUUID()).expect(404);
+    const malformed = await download(mentor.token, 'not-a-session');
+    expect({ status: malformed.status, paths: (malformed.body.details as Array<{ path: string }>).map((detail) => detail.path) }).toEqual({ status: 400, paths: ['id'] });
+    await communication.http.get(`/v1/sessions/${id}/calendar.ics`).expect(401);
+  });
+
   it("erases a person's mails and the texts of their sessions, keeping the sessions", async () => {
     const { mentor, mentee, matchId } = await openPair();
     const startsAt = winter(20);

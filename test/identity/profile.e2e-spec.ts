@@ -6,6 +6,7 @@ import {
   createTestNetwork,
   KafkaProbe,
   loginAs,
+  type ProbedRecord,
   type TestApp,
   type TestNetwork,
 } from '@passerelle/testing';
@@ -68,7 +69,7 @@ describe('identity profile, consent, export and erasure (HTTP + PostgreSQL + Kaf
         bio: 'Happy to help with career changes.',
       };
       const patched = await identity.http.patch('/v1/users/me').set('authorization', camille.auth).send(patch).expect(200);
-      const expected = { id: camille.userId, networkId: network.id, email: camille.email, ...patch };
+      const expected = { id: camille.userId, networkId: network.id, email: camille.email, ...patch, locale: null };
       expect(patched.body).toEqual(expected);
       const read = await identity.http.get('/v1/users/me').set('authorization', camille.auth).expect(200);
       expect(read.body).toEqual({ ...expected, roles: [] });
@@ -90,6 +91,59 @@ describe('identity profile, consent, export and erasure (HTTP + PostgreSQL + Kaf
       const partial = await identity.http.patch('/v1/users/me').set('authorization', camille.auth).send({ city: 'Paris', bio: null }).expect(200);
       expect(partial.body).toEqual({ ...expected, city: 'Paris', bio: null });
       expect((await rowCounts()).outbox).toBe(outboxBefore);
+    });
+
+    it('keeps the chosen language and announces it when it changes, alone or with the name', async () => {
+      const network = await createTestNetwork(identity.http, admin, 'prof');
+      const camille = await member(network);
+      const patched = await identity.http.patch('/v1/users/me').set('authorization', camille.auth).send({ locale: 'en' }).expect(200);
+      expect(patched.body).toMatchObject({ locale: 'en', displayName: 'Test member' });
+      expect((await identity.http.get('/v1/users/me').set('authorization', camille.auth).expect(200)).body.locale).toBe('en');
+      const profileEvent = (candidate: ProbedRecord) =>
+        candidate.key === camille.userId && candidate.headers['ce_type'] === userProfileUpdated.type;
+      const [first] = await probe.waitFor(profileEvent);
+      expect(first.data).toEqual({ userId: camille.userId, networkId: network.id, changedFields: ['locale'], locale: 'en', updatedAt: expect.any(String) });
+
+      // The same language again changes nothing and announces nothing.
+      const outboxBefore = (await rowCounts()).outbox;
+      await identity.http.patch('/v1/users/me').set('authorization', camille.auth).send({ locale: 'en', city: 'Lille' }).expect(200);
+      expect((await rowCounts()).outbox).toBe(outboxBefore);
+
+      await identity.http.patch('/v1/users/me').set('authorization', camille.auth).send({ locale: 'fr', displayName: 'Camille Martin' }).expect(200);
+      const both = await probe.waitFor((candidate) => profileEvent(candidate) && (candidate.data as { locale?: string }).locale === 'fr');
+      expect(both[0].data).toEqual({
+        userId: camille.userId,
+        networkId: network.id,
+        changedFields: ['displayName', 'locale'],
+        displayName: 'Camille Martin',
+        locale: 'fr',
+        updatedAt: expect.any(String),
+      });
+      const exported = await identity.http.get('/v1/users/me/export').set('authorization', camille.auth).expect(200);
+      expect(exported.body.profile).toMatchObject({ locale: 'fr', city: 'Lille' });
+    });
+
+    it('refuses a language the application is not written in, and a cleared one, naming the field', async () => {
+      const network = await createTestNetwork(identity.http, admin, 'prof');
+      const camille = await member(network);
+      const before = await rowCounts();
+      for (const locale of ['de', 'fr-FR', null, 1]) {
+        const refused = await identity.http.patch('/v1/users/me').set('authorization', camille.auth).send({ locale }).expect(400);
+        expect(refused.body.details).toEqual([{ path: 'locale', issue: 'must be one of fr, en' }]);
+      }
+      expect(await rowCounts()).toEqual(before);
+    });
+
+    it('changes only the caller\'s own language: another member keeps theirs', async () => {
+      const network = await createTestNetwork(identity.http, admin, 'prof');
+      const other = await createTestNetwork(identity.http, admin, 'prof');
+      const camille = await member(network);
+      const peer = await member(network);
+      const stranger = await member(other);
+      await identity.http.patch('/v1/users/me').set('authorization', camille.auth).send({ locale: 'en' }).expect(200);
+      for (const person of [peer, stranger]) {
+        expect((await identity.http.get('/v1/users/me').set('authorization', person.auth).expect(200)).body.locale).toBeNull();
+      }
     });
 
     it('rejects bad input on every field with 400 naming each field, rejects unknown fields, and writes nothing', async () => {

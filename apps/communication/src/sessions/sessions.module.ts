@@ -4,6 +4,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { SessionsController } from './api/sessions.controller';
 import { ProposeSessionUseCase } from './application/propose-session.use-case';
 import { GetSessionUseCase, ListSessionsUseCase } from './application/read-sessions.use-cases';
+import { GetSessionCalendarUseCase } from './application/session-calendar.use-case';
 import { SessionMails } from './application/session-mails';
 import {
   CancelSessionUseCase,
@@ -27,6 +28,7 @@ import { SessionUserErasedHandler } from './infrastructure/session-erasure.handl
     CancelSessionUseCase,
     CompleteSessionUseCase,
     RecordNoShowUseCase,
+    GetSessionCalendarUseCase,
     SessionMails,
     SessionUserErasedHandler,
   ],

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { Button } from '../components/Button';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { MemberLanguageSwitcher } from '../features/account/MemberLanguageSwitcher';
 import { NAVIGATION } from './navigation';
 import { OfflineBanner } from './OfflineBanner';
 import { useSession } from './session';
@@ -27,7 +28,7 @@ function Header({ signedIn }: { signedIn: boolean }) {
         <p className="app-tagline">{t('app.tagline')}</p>
       </div>
       <div className="app-tools">
-        <LanguageSwitcher />
+        {signedIn ? <MemberLanguageSwitcher /> : <LanguageSwitcher />}
         {signedIn && (
           <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-navigation" onClick={() => setMenuOpen((open) => !open)}>
             {t('nav.menu')}

@@ -7,5 +7,8 @@ import type { MessageKey } from '../i18n/fr';
 export const NAVIGATION: readonly { to: string; label: MessageKey }[] = [
   { to: '/', label: 'nav.home' },
   { to: '/matches', label: 'nav.matches' },
+  { to: '/messages', label: 'nav.messages' },
+  { to: '/sessions', label: 'nav.sessions' },
   { to: '/surveys', label: 'nav.surveys' },
+  { to: '/profile', label: 'nav.profile' },
 ];

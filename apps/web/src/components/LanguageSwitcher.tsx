@@ -1,12 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language } from '../i18n/i18n';
+import { applyLanguage, LANGUAGES, type Language } from '../i18n/i18n';
 
-/** Switches the page's language at once; the document's lang follows, for screen readers. */
-export function LanguageSwitcher() {
+/**
+ * Switches the page's language at once; the document's lang follows, for
+ * screen readers. `onChange` hears the choice (a signed-in person's is kept
+ * with their profile).
+ */
+export function LanguageSwitcher({ onChange }: { onChange?: (language: Language) => void }) {
   const { t, i18n } = useTranslation();
   const change = (language: Language) => {
-    void i18n.changeLanguage(language);
-    document.documentElement.lang = language;
+    applyLanguage(i18n, language);
+    onChange?.(language);
   };
   return (
     <label className="language-switcher">

@@ -1,16 +1,19 @@
+import { account } from './fr/account';
 import { auth } from './fr/auth';
+import { conversations } from './fr/conversations';
 import { feedback } from './fr/feedback';
 import { home } from './fr/home';
 import { matches } from './fr/matches';
+import { sessions } from './fr/sessions';
 import { shell } from './fr/shell';
 
 /**
  * The French messages by feature: one file per feature under fr/ and en/, so
  * that features add their messages without touching each other's.
  */
-export const frByFeature = { shell, auth, home, matches, feedback };
+export const frByFeature = { shell, auth, home, conversations, sessions, account, matches, feedback };
 
 /** The French messages, the default language: every string a person reads is here and in en.ts, under the same keys. */
-export const fr = { ...shell, ...auth, ...home, ...matches, ...feedback } as const;
+export const fr = { ...shell, ...auth, ...home, ...conversations, ...sessions, ...account, ...matches, ...feedback } as const;
 
 export type MessageKey = keyof typeof fr;

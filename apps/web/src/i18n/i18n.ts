@@ -15,6 +15,12 @@ export function preferredLanguage(browserLanguages: readonly string[]): Language
   return 'fr';
 }
 
+/** Shows the application in `language` at once; the document's lang follows, for screen readers. */
+export function applyLanguage(instance: i18n, language: Language): void {
+  void instance.changeLanguage(language);
+  document.documentElement.lang = language;
+}
+
 /** One i18next instance per application (and per test), so that tests never share a language. */
 export function createI18n(language: Language): i18n {
   const instance = i18next.createInstance();

@@ -1,9 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '@passerelle/platform/auth';
 import { uuidParam } from '@passerelle/platform/http';
+import type { Response } from 'express';
 import { ProposeSessionUseCase } from '../application/propose-session.use-case';
 import { GetSessionUseCase, ListSessionsUseCase } from '../application/read-sessions.use-cases';
+import { GetSessionCalendarUseCase } from '../application/session-calendar.use-case';
 import {
   CancelSessionUseCase,
   CompleteSessionUseCase,
@@ -40,6 +52,7 @@ export class SessionsController {
     private readonly cancel: CancelSessionUseCase,
     private readonly complete: CompleteSessionUseCase,
     private readonly noShow: RecordNoShowUseCase,
+    private readonly calendar: GetSessionCalendarUseCase,
   ) {}
 
   @Post()
@@ -61,6 +74,24 @@ export class SessionsController {
   @ApiOkResponse({ type: SessionResponse })
   async show(@Param('id', uuidParam('id')) id: string, @CurrentUser() caller: AuthUser): Promise<SessionResponse> {
     return this.get.execute(caller, id);
+  }
+
+  @Get(':id/calendar.ics')
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({
+    schema: { type: 'string' },
+    description:
+      'The session as an iCalendar file (METHOD:PUBLISH) to add to your calendar: same UID and SEQUENCE as the mailed invitation; ' +
+      'a proposed time is TENTATIVE, a cancelled session CANCELLED.',
+  })
+  @ApiBadRequestResponse({ description: '`id` is not a UUID.' })
+  async calendarFile(@Param('id', uuidParam('id')) id: string, @CurrentUser() caller: AuthUser, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const { fileName, content } = await this.calendar.execute(caller, id);
+    response.setHeader('content-type', 'text/calendar; charset=utf-8');
+    response.setHeader('content-disposition', `attachment; filename="${fileName}"`);
+    // Personal data (the participants' addresses): never kept by a shared cache.
+    response.setHeader('cache-control', 'private, no-store');
+    return content;
   }
 
   @Post(':id/confirm')

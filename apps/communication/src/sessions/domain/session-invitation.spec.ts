@@ -52,6 +52,16 @@ describe('session invitation (.ics)', () => {
     expect(line(buildInvitation({ ...base, tentative: true }), 'STATUS')).toBe('STATUS:TENTATIVE');
   });
 
+  it('publishes the copy a participant downloads: no RSVP asked, its status following the session', () => {
+    const published = buildInvitation({ ...base, method: 'PUBLISH' });
+    expect(line(published, 'METHOD')).toBe('METHOD:PUBLISH');
+    expect(line(published, 'STATUS')).toBe('STATUS:CONFIRMED');
+    expect(lines(published).filter((entry) => entry.startsWith('ATTENDEE')).every((entry) => !entry.includes('RSVP=TRUE'))).toBe(true);
+    expect(line(buildInvitation({ ...base, method: 'PUBLISH', tentative: true }), 'STATUS')).toBe('STATUS:TENTATIVE');
+    expect(line(buildInvitation({ ...base, method: 'PUBLISH', cancelled: true }), 'STATUS')).toBe('STATUS:CANCELLED');
+    expect(line(buildInvitation({ ...base, method: 'PUBLISH', organizer: null }), 'ORGANIZER')).toBeUndefined();
+  });
+
   it('names the organizer, both participants as attendees, and the meeting link', () => {
     const ics = buildInvitation(base);
     expect(line(ics, 'ORGANIZER')).toMatch(/mailto:camille@example\.org$/i);

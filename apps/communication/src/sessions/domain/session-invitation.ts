@@ -9,9 +9,12 @@ export interface InvitationInput {
   /** The session id: the UID stays the same across every version of the invitation. */
   readonly sessionId: string;
   readonly sequence: number;
-  readonly method: 'REQUEST' | 'CANCEL';
-  /** REQUEST only: a proposed (not yet confirmed) time is sent as tentative. */
+  /** REQUEST and CANCEL go to the participants' mailboxes; PUBLISH is the copy a participant downloads into their own calendar. */
+  readonly method: 'REQUEST' | 'CANCEL' | 'PUBLISH';
+  /** A proposed (not yet confirmed) time is written as tentative. */
   readonly tentative?: boolean;
+  /** PUBLISH only: the session was called off (a CANCEL always is). */
+  readonly cancelled?: boolean;
   readonly startsAt: Date;
   readonly durationMinutes: number;
   /** IANA zone the participants see the time in (DTSTART;TZID=…). */
@@ -20,7 +23,8 @@ export interface InvitationInput {
   readonly description: string;
   readonly url: string | null;
   readonly location: string | null;
-  readonly organizer: InvitationPerson;
+  /** Null when no participant can be written to any more (an erased account): the copy then names no organizer. */
+  readonly organizer: InvitationPerson | null;
   readonly attendees: readonly InvitationPerson[];
   /** DTSTAMP: when this version was made. */
   readonly stamp: Date;
@@ -75,11 +79,11 @@ export function wallClock(instant: Date, timeZone: string): string {
 export function buildInvitation(input: InvitationInput): string {
   const calendar = ical({
     prodId: { company: 'Passerelle', product: 'Sessions', language: 'EN' },
-    method: input.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+    method: ICalCalendarMethod[input.method],
   });
   const end = new Date(input.startsAt.getTime() + input.durationMinutes * 60_000);
   const status =
-    input.method === 'CANCEL' ? ICalEventStatus.CANCELLED : input.tentative ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED;
+    input.method === 'CANCEL' || input.cancelled ? ICalEventStatus.CANCELLED : input.tentative ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED;
   calendar.createEvent({
     id: invitationUid(input.sessionId),
     sequence: input.sequence,
@@ -92,7 +96,7 @@ export function buildInvitation(input: InvitationInput): string {
     status,
     url: input.url,
     location: input.location ?? input.url,
-    organizer: { name: input.organizer.name ?? input.organizer.email, email: input.organizer.email },
+    organizer: input.organizer ? { name: input.organizer.name ?? input.organizer.email, email: input.organizer.email } : null,
     attendees: input.attendees.map((attendee) => ({
       email: attendee.email,
       name: attendee.name ?? undefined,

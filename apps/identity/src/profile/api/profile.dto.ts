@@ -4,6 +4,7 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  IsIn,
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -15,7 +16,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { CONSENT_PURPOSES } from '../domain/consent-purpose';
-import { isIanaTimeZone, isIsoCountry, isIsoLanguage, latestGraduationYear, PROFILE_LIMITS } from '../domain/profile-rules';
+import { isIanaTimeZone, isIsoCountry, isIsoLanguage, latestGraduationYear, PROFILE_LIMITS, PROFILE_LOCALES, type ProfileLocale } from '../domain/profile-rules';
 
 function Satisfies(name: string, test: (value: unknown) => boolean, message: string, options?: ValidationOptions): PropertyDecorator {
   return ValidateBy({ name, validator: { validate: (value) => test(value), defaultMessage: () => message } }, options);
@@ -93,6 +94,15 @@ export class UpdateProfileRequest {
   @IsString({ message: 'must be a string' })
   @MaxLength(PROFILE_LIMITS.bio)
   bio?: string | null;
+
+  @ApiPropertyOptional({
+    enum: PROFILE_LOCALES,
+    description: 'The language of the application and of the mails; once chosen it can be changed, not cleared.',
+    example: 'fr',
+  })
+  @ValidateIf((body: UpdateProfileRequest) => body.locale !== undefined)
+  @IsIn(PROFILE_LOCALES, { message: `must be one of ${PROFILE_LOCALES.join(', ')}` })
+  locale?: ProfileLocale;
 }
 
 export class ProfileResponse {
@@ -109,6 +119,8 @@ export class ProfileResponse {
   @ApiProperty({ nullable: true, type: String }) timeZone: string | null;
   @ApiProperty({ type: [String] }) languages: string[];
   @ApiProperty({ nullable: true, type: String }) bio: string | null;
+  @ApiProperty({ enum: PROFILE_LOCALES, nullable: true, description: 'null: never chosen; the application follows the browser.' })
+  locale: ProfileLocale | null;
 }
 
 /** What the other side of a match reads: no e-mail address, no time zone. */
@@ -158,7 +170,7 @@ class ExportedNetwork {
   @ApiProperty() slug: string;
 }
 
-class ExportedProfile extends PickType(ProfileResponse, ['graduationYear', 'degree', 'industry', 'employer', 'city', 'country', 'timeZone', 'languages', 'bio']) {
+class ExportedProfile extends PickType(ProfileResponse, ['graduationYear', 'degree', 'industry', 'employer', 'city', 'country', 'timeZone', 'languages', 'bio', 'locale']) {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 

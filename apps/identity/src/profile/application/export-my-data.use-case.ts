@@ -65,6 +65,7 @@ export class ExportMyDataUseCase {
             timeZone: profile.timeZone,
             languages: profile.languages,
             bio: profile.bio,
+            locale: profile.locale,
             updatedAt: profile.updatedAt.toISOString(),
           }
         : null,

@@ -1,4 +1,5 @@
 import type { UserEntity } from '../../accounts/infrastructure/user.entity';
+import type { ProfileLocale } from '../domain/profile-rules';
 import type { ProfileEntity } from '../infrastructure/profile.entity';
 
 export interface ProfileView {
@@ -15,6 +16,7 @@ export interface ProfileView {
   readonly timeZone: string | null;
   readonly languages: string[];
   readonly bio: string | null;
+  readonly locale: ProfileLocale | null;
 }
 
 /** Account basics and profile in one view; a user who never filled a profile gets nulls. */
@@ -33,5 +35,6 @@ export function profileView(user: UserEntity, profile: ProfileEntity | null): Pr
     timeZone: profile?.timeZone ?? null,
     languages: profile?.languages ?? [],
     bio: profile?.bio ?? null,
+    locale: profile?.locale ?? null,
   };
 }

@@ -4,6 +4,7 @@ import type { AuthUser } from '@passerelle/platform/auth';
 import { OutboxWriter } from '@passerelle/platform/outbox';
 import { DataSource } from 'typeorm';
 import { UserEntity } from '../../accounts/infrastructure/user.entity';
+import type { ProfileLocale } from '../domain/profile-rules';
 import { ProfileEntity } from '../infrastructure/profile.entity';
 import { type ProfileView, profileView } from './profile-view';
 import { findSelf } from './visible-user';
@@ -20,16 +21,19 @@ export interface ProfileChanges {
   readonly timeZone?: string | null;
   readonly languages?: string[] | null;
   readonly bio?: string | null;
+  /** Chosen, never cleared: a person always reads the application in some language. */
+  readonly locale?: ProfileLocale;
 }
 
-const PROFILE_FIELDS = ['graduationYear', 'degree', 'industry', 'employer', 'city', 'country', 'timeZone', 'bio'] as const;
+const PROFILE_FIELDS = ['graduationYear', 'degree', 'industry', 'employer', 'city', 'country', 'timeZone', 'bio', 'locale'] as const;
 
 /**
- * `PATCH /v1/users/me`. Only the display name is announced
+ * `PATCH /v1/users/me`. Only the display name and the locale are announced
  * (`user.profile_updated`): the contract lists what other services copy
- * (e-mail, display name, locale), and the rest of the profile is nobody
- * else's business. The event is written in the same transaction, and only
- * when the name actually changed.
+ * (e-mail, display name, locale; communication writes its mails in the
+ * locale), and the rest of the profile is nobody else's business. The event
+ * is written in the same transaction, and only when one of them actually
+ * changed.
  */
 @Injectable()
 export class UpdateProfileUseCase {
@@ -45,6 +49,7 @@ export class UpdateProfileUseCase {
         (await manager.findOneBy(ProfileEntity, { userId: user.id })) ??
         manager.create(ProfileEntity, { userId: user.id, networkId: user.networkId, languages: [] });
 
+      const localeChanged = changes.locale !== undefined && changes.locale !== (profile.locale ?? null);
       for (const field of PROFILE_FIELDS) {
         const value = changes[field];
         if (value !== undefined) (profile as unknown as Record<string, unknown>)[field] = value;
@@ -53,15 +58,19 @@ export class UpdateProfileUseCase {
       const savedProfile = await manager.save(ProfileEntity, profile);
 
       const nameChanged = changes.displayName !== undefined && changes.displayName !== user.displayName;
+      let updatedAt = savedProfile.updatedAt;
       if (nameChanged) {
         user.displayName = changes.displayName as string;
-        const savedUser = await manager.save(UserEntity, user);
+        updatedAt = (await manager.save(UserEntity, user)).updatedAt;
+      }
+      if (nameChanged || localeChanged) {
         await this.outbox.append(manager, userProfileUpdated, {
           userId: user.id,
           networkId: user.networkId,
-          changedFields: ['displayName'],
-          displayName: user.displayName,
-          updatedAt: savedUser.updatedAt.toISOString(),
+          changedFields: [...(nameChanged ? (['displayName'] as const) : []), ...(localeChanged ? (['locale'] as const) : [])],
+          ...(nameChanged ? { displayName: user.displayName } : {}),
+          ...(localeChanged ? { locale: changes.locale as ProfileLocale } : {}),
+          updatedAt: updatedAt.toISOString(),
         });
       }
       return profileView(user, savedProfile);

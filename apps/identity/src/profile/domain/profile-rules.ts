@@ -10,6 +10,10 @@ export const PROFILE_LIMITS = {
   graduationYearsAhead: 10,
 } as const;
 
+/** The languages the application and its mails are written in. */
+export const PROFILE_LOCALES = ['fr', 'en'] as const;
+export type ProfileLocale = (typeof PROFILE_LOCALES)[number];
+
 export function latestGraduationYear(now: Date = new Date()): number {
   return now.getUTCFullYear() + PROFILE_LIMITS.graduationYearsAhead;
 }

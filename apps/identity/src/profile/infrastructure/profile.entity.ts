@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { ProfileLocale } from '../domain/profile-rules';
 
 /** The optional profile of a user; the display name stays on `users`, where registration writes it. */
 @Entity({ name: 'profiles' })
@@ -38,6 +39,10 @@ export class ProfileEntity {
 
   @Column('text', { nullable: true })
   bio: string | null;
+
+  /** The language the person reads the application and its mails in; null until they choose. */
+  @Column('text', { nullable: true })
+  locale: ProfileLocale | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;

@@ -735,6 +735,11 @@ export interface components {
             timeZone: string | null;
             languages: string[];
             bio: string | null;
+            /**
+             * @description null: never chosen; the application follows the browser.
+             * @enum {string|null}
+             */
+            locale: "fr" | "en" | null;
             roles: string[];
         };
         UpdateProfileRequest: {
@@ -768,6 +773,12 @@ export interface components {
              */
             languages?: string[] | null;
             bio?: string | null;
+            /**
+             * @description The language of the application and of the mails; once chosen it can be changed, not cleared.
+             * @example fr
+             * @enum {string}
+             */
+            locale?: "fr" | "en";
         };
         ProfileResponse: {
             /** Format: uuid */
@@ -785,6 +796,11 @@ export interface components {
             timeZone: string | null;
             languages: string[];
             bio: string | null;
+            /**
+             * @description null: never chosen; the application follows the browser.
+             * @enum {string|null}
+             */
+            locale: "fr" | "en" | null;
         };
         CurrentConsentResponse: {
             /** @enum {string} */
@@ -840,6 +856,11 @@ export interface components {
             timeZone: string | null;
             languages: string[];
             bio: string | null;
+            /**
+             * @description null: never chosen; the application follows the browser.
+             * @enum {string|null}
+             */
+            locale: "fr" | "en" | null;
             /** Format: date-time */
             updatedAt: string;
         };

@@ -1,6 +1,6 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { nextPathOf, useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { FormError } from '../../components/FormError';
@@ -8,6 +8,7 @@ import { NO_PROBLEMS, type Problems, problemsOf } from '../../components/form-pr
 import { Page } from '../../components/Page';
 import { TextField } from '../../components/TextField';
 import type { MessageKey } from '../../i18n/fr';
+import { withNetwork } from './mail-link';
 
 const FIELDS = ['network', 'email', 'password'] as const;
 type Field = (typeof FIELDS)[number];
@@ -18,6 +19,14 @@ const INPUTS: Record<Field, { label: MessageKey; type: string; autoComplete: str
   email: { label: 'login.email', type: 'email', autoComplete: 'username' },
   password: { label: 'login.password', type: 'password', autoComplete: 'current-password' },
 };
+
+/** What the login page confirms when a journey ends on it (`?notice=`). */
+const NOTICES = new Map<string, MessageKey>([
+  ['account-active', 'login.notice.accountActive'],
+  ['password-reset', 'login.notice.passwordReset'],
+  ['password-changed', 'login.notice.passwordChanged'],
+  ['erased', 'login.notice.erased'],
+]);
 
 /** A wrong password says so without naming a field: which of the three was wrong is not told. */
 function loginProblems(problems: Problems, statusCode: number | undefined): Problems {
@@ -39,8 +48,16 @@ export function LoginPage() {
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [submitting, setSubmitting] = useState(false);
   const next = nextPathOf(location.search);
+  const notice = NOTICES.get(search.get('notice') ?? '');
 
-  if (state.status === 'signed-in' && !submitting) return <Navigate to={next} replace />;
+  // A journey that ends the session (an erasure, a new password) comes here to close it, so that the
+  // person reads why; signed out on a member page first, they would be sent here without a word.
+  const closing = (location.state as { closeSession?: boolean } | null)?.closeSession === true;
+  useEffect(() => {
+    if (closing && state.status === 'signed-in') void keeper.signOut();
+  }, [closing, state.status, keeper]);
+
+  if (state.status === 'signed-in' && !submitting && !closing) return <Navigate to={next} replace />;
 
   const edit = (field: Field) => (event: { target: { value: string } }) => setCredentials((current) => ({ ...current, [field]: event.target.value }));
 
@@ -58,6 +75,11 @@ export function LoginPage() {
   return (
     <Page title={t('login.title')} width="narrow">
       {search.get('expired') && <p role="status">{t('state.sessionExpired')}</p>}
+      {notice && (
+        <p role="status" className="notice">
+          {t(notice)}
+        </p>
+      )}
       <form onSubmit={submit} noValidate aria-labelledby="page-title">
         <FormError message={problems.general} />
         {FIELDS.map((field) => (
@@ -85,6 +107,10 @@ export function LoginPage() {
           {submitting ? t('login.submitting') : t('login.submit')}
         </Button>
       </form>
+      <p className="form-links">
+        <Link to={withNetwork('/reset-password', credentials.network)}>{t('login.forgotPassword')}</Link>
+        <Link to={withNetwork('/register', credentials.network)}>{t('login.register')}</Link>
+      </p>
     </Page>
   );
 }

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The pairs matching proposed (from its match events), so that each side may read the other's public profile. */
-export class IdentityMatchPartners1765100000000 implements MigrationInterface {
-  name = 'IdentityMatchPartners1765100000000';
+export class IdentityMatchPartners1765100000100 implements MigrationInterface {
+  name = 'IdentityMatchPartners1765100000100';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
