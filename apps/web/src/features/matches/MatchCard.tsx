@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
 import { SingleChoice } from '../../components/ChoiceGroup';
@@ -37,6 +37,9 @@ function DeclineForm({ answer, onCancel }: { answer: ReturnType<typeof useAnswer
   const { t } = useTranslation();
   const [reason, setReason] = useState<DeclineReason | null>(null);
   const id = useId();
+  // The form replaces the button that opened it: the focus moves to its heading instead of being lost.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   const problems = answer.isError && answer.variables?.kind === 'decline' ? problemsOf(answer.error.error, ['reason']) : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -44,7 +47,9 @@ function DeclineForm({ answer, onCancel }: { answer: ReturnType<typeof useAnswer
   };
   return (
     <form onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
-      <h4 id={`${id}-heading`}>{t('matches.decline.heading')}</h4>
+      <h4 id={`${id}-heading`} ref={heading} tabIndex={-1}>
+        {t('matches.decline.heading')}
+      </h4>
       <FormError message={problems?.general ?? null} />
       <SingleChoice
         label={t('matches.decline.reason')}
@@ -77,6 +82,12 @@ export function MatchCard({ match, myId, onAnswered }: { match: Match; myId: str
   const profile = usePublicProfile(partnerId);
   const answer = useAnswerMatch(match.id, (kind) => onAnswered(NOTICES[kind]));
   const [declining, setDeclining] = useState(false);
+  // Cancelling a decline gives the focus back to the button that opened the form.
+  const answers = useRef<HTMLDivElement>(null);
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (refocus && !declining) answers.current?.querySelector('button')?.focus();
+  }, [refocus, declining]);
   const id = useId();
   const state = stateLine(match, side, date);
   const mayAnswer = match.status === 'proposed' && !(side === 'mentee' ? match.menteeAcceptedAt : match.mentorAcceptedAt);
@@ -105,7 +116,7 @@ export function MatchCard({ match, myId, onAnswered }: { match: Match; myId: str
       )}
       <FormError message={general} />
       {mayAnswer && !declining && (
-        <div className="dialog-actions">
+        <div className="dialog-actions" ref={answers}>
           <Button variant="secondary" onPress={() => setDeclining(true)} aria-describedby={`${id}-name`}>
             {t('matches.decline')}
           </Button>
@@ -114,7 +125,13 @@ export function MatchCard({ match, myId, onAnswered }: { match: Match; myId: str
           </Button>
         </div>
       )}
-      {mayAnswer && declining && <DeclineForm answer={answer} onCancel={() => setDeclining(false)} />}
+      {mayAnswer && declining && <DeclineForm
+          answer={answer}
+          onCancel={() => {
+            setDeclining(false);
+            setRefocus(true);
+          }}
+        />}
       {match.status === 'active' && (
         <ConfirmDialog
           trigger={t('matches.end')}

@@ -135,6 +135,11 @@ describe('my matches', () => {
     const decline = jestFn();
     const { calls } = renderMemberPage('/matches', services({ [`POST /v1/matches/${ids.proposal}/decline`]: decline.answer }));
     const card = await proposal();
+    // Opening the form takes the focus to it; cancelling gives it back to the button.
+    await act(async () => fireEvent.click(within(card).getByRole('button', { name: 'Décliner' })));
+    expect(document.activeElement?.textContent).toBe('Décliner cette proposition');
+    await act(async () => fireEvent.click(within(card).getByRole('button', { name: 'Annuler' })));
+    expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Décliner' }));
     await act(async () => fireEvent.click(within(card).getByRole('button', { name: 'Décliner' })));
     await act(async () => fireEvent.click(within(card).getByRole('button', { name: 'Confirmer le refus' })));
 
