@@ -12,10 +12,12 @@ import { IdentityProfile1764330000000 } from './migrations/1764330000000-identit
 import { IdentityRegistrationTrust1764340000000 } from './migrations/1764340000000-identity-registration-trust.migration';
 import { IdentityRevocation1765000000200 } from './migrations/1765000000200-identity-revocation.migration';
 import { IdentityProfileLocale1765100000000 } from './migrations/1765100000000-identity-profile-locale.migration';
+import { IdentityMatchPartners1765100000100 } from './migrations/1765100000100-identity-match-partners.migration';
 import { NetworkEntity } from './networks/infrastructure/network.entity';
 import { ServiceAccountEntity } from './networks/infrastructure/service-account.entity';
 import { NetworksModule } from './networks/networks.module';
 import { ConsentEntity } from './profile/infrastructure/consent.entity';
+import { MatchPartnerEntity } from './profile/infrastructure/match-partner.entity';
 import { ProfileEntity } from './profile/infrastructure/profile.entity';
 import { ProfileModule } from './profile/profile.module';
 import { AccountMailEntity } from './registration/infrastructure/account-mail.entity';
@@ -36,8 +38,8 @@ export const identityApp = defineService({
     securitySchemes: { [SESSION_SECURITY]: SESSION_SECURITY_SCHEME },
   },
   configSchema: identityConfigSchema,
-  entities: [NetworkEntity, UserEntity, ServiceAccountEntity, SigningKeyEntity, RefreshTokenEntity, OneTimeTokenEntity, ProfileEntity, ConsentEntity, AccountMailEntity],
-  migrations: [IdentityInitial1764201700000, IdentityAccounts1764300000000, IdentityTokens1764310000000, IdentityRegistration1764320000000, IdentityProfile1764330000000, IdentityRegistrationTrust1764340000000, IdentityRevocation1765000000200, IdentityProfileLocale1765100000000],
+  entities: [NetworkEntity, UserEntity, ServiceAccountEntity, SigningKeyEntity, RefreshTokenEntity, OneTimeTokenEntity, ProfileEntity, ConsentEntity, AccountMailEntity, MatchPartnerEntity],
+  migrations: [IdentityInitial1764201700000, IdentityAccounts1764300000000, IdentityTokens1764310000000, IdentityRegistration1764320000000, IdentityProfile1764330000000, IdentityRegistrationTrust1764340000000, IdentityRevocation1765000000200, IdentityProfileLocale1765100000000, IdentityMatchPartners1765100000100],
   imports: [NetworksModule, AccountsModule, TokensModule, RegistrationModule, ProfileModule],
   accessTokenKeys: {
     inject: [DataSource, APP_CONFIG],

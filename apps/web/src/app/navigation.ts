@@ -10,10 +10,12 @@ import type { MessageKey } from '../i18n/fr';
 export const NAVIGATION: readonly { to: string; label: MessageKey; badge?: ComponentType }[] = [
   { to: '/', label: 'nav.home' },
   { to: '/programmes', label: 'nav.programmes' },
-  { to: '/progress', label: 'nav.progress' },
+  { to: '/matches', label: 'nav.matches' },
   { to: '/messages', label: 'nav.messages' },
   { to: '/sessions', label: 'nav.sessions' },
-  { to: '/profile', label: 'nav.profile' },
+  { to: '/surveys', label: 'nav.surveys' },
+  { to: '/progress', label: 'nav.progress' },
   { to: '/cohort', label: 'nav.cohort' },
   { to: '/notifications', label: 'nav.notifications', badge: UnreadBadge },
+  { to: '/profile', label: 'nav.profile' },
 ];

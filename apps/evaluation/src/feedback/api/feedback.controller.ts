@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -6,19 +6,30 @@ import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '@passerelle/platform/auth';
+import { ListOpenFeedbackUseCase } from '../application/list-open-feedback.use-case';
 import { SubmitFeedbackUseCase } from '../application/submit-feedback.use-case';
-import { FeedbackResponse, SubmitFeedbackRequest } from './feedback.dto';
+import { FeedbackResponse, OpenFeedbackResponse, SubmitFeedbackRequest } from './feedback.dto';
 
 @ApiTags('feedback')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'No valid access token.' })
 @Controller('v1/feedback')
 export class FeedbackController {
-  constructor(private readonly submitFeedback: SubmitFeedbackUseCase) {}
+  constructor(
+    private readonly submitFeedback: SubmitFeedbackUseCase,
+    private readonly listOpenFeedback: ListOpenFeedbackUseCase,
+  ) {}
+
+  @Get('open')
+  @ApiOkResponse({ type: OpenFeedbackResponse, description: 'What you may answer now: held sessions awaiting your feedback, and open surveys. Empty for a service account.' })
+  open(@CurrentUser() caller: AuthUser): Promise<OpenFeedbackResponse> {
+    return this.listOpenFeedback.execute(caller);
+  }
 
   @Post()
   @HttpCode(201)

@@ -159,3 +159,28 @@ export class FeedbackResponse {
   @ApiProperty({ enum: ['mentor', 'mentee'] }) respondentRole: 'mentor' | 'mentee';
   @ApiProperty({ format: 'date-time' }) submittedAt: string;
 }
+
+export class OpenSessionFeedbackView {
+  @ApiProperty({ format: 'uuid' }) sessionId: string;
+  @ApiProperty({ format: 'uuid' }) matchId: string;
+  @ApiProperty({ format: 'uuid' }) programId: string;
+  @ApiProperty({ enum: ['mentor', 'mentee'], description: 'Your side of the pair.' }) role: 'mentor' | 'mentee';
+  @ApiProperty({ format: 'uuid', description: 'The other side of the pair (their public profile is in identity).' }) partnerId: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) completedAt: string;
+}
+
+export class OpenSurveyView {
+  @ApiProperty({ format: 'uuid' }) programId: string;
+  @ApiProperty({ enum: ['pulse', 'exit'] }) form: 'pulse' | 'exit';
+  @ApiProperty({ enum: ['mentor', 'mentee'], description: 'The role you answer it in.' }) role: 'mentor' | 'mentee';
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: "The programme's last day: the pulse survey closes after it." }) endsOn: string | null;
+}
+
+export class OpenFeedbackResponse {
+  @ApiProperty({ type: [OpenSessionFeedbackView], description: 'Held sessions of your pairs you have not given feedback on yet, most recent first (at most 50).' })
+  sessions: OpenSessionFeedbackView[];
+
+  @ApiProperty({ type: [OpenSurveyView], description: 'Pulse and exit surveys open to you now and not answered yet.' })
+  surveys: OpenSurveyView[];
+}

@@ -14,9 +14,10 @@ import { RecordConsentUseCase, GetConsentsUseCase } from '../application/consent
 import { EraseUserUseCase } from '../application/erase-user.use-case';
 import { ExportMyDataUseCase, type PersonalDataExport } from '../application/export-my-data.use-case';
 import { GetProfileUseCase } from '../application/get-profile.use-case';
+import { GetPublicProfileUseCase } from '../application/get-public-profile.use-case';
 import { UpdateProfileUseCase } from '../application/update-profile.use-case';
 import { CONSENT_PURPOSES, isConsentPurpose } from '../domain/consent-purpose';
-import { ConsentsResponse, MemberProfileResponse, PersonalDataExportResponse, ProfileResponse, RecordConsentRequest, UpdateProfileRequest } from './profile.dto';
+import { ConsentsResponse, MemberProfileResponse, PersonalDataExportResponse, ProfileResponse, PublicProfileResponse, RecordConsentRequest, UpdateProfileRequest } from './profile.dto';
 
 /** The routes under `me` are declared before `:id`, so `me` is never parsed as an id. */
 @ApiTags('profile')
@@ -30,6 +31,7 @@ export class ProfileController {
     private readonly recordConsent: RecordConsentUseCase,
     private readonly exportMyData: ExportMyDataUseCase,
     private readonly eraseUser: EraseUserUseCase,
+    private readonly getPublicProfile: GetPublicProfileUseCase,
   ) {}
 
   @Get('me')
@@ -84,6 +86,15 @@ export class ProfileController {
   @ApiNotFoundResponse({ description: 'No such user in your network.' })
   async member(@CurrentUser() caller: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<MemberProfileResponse> {
     return this.getProfile.execute({ caller, userId: id });
+  }
+
+  @Get(':id/public-profile')
+  @ApiOkResponse({ type: PublicProfileResponse, description: "A member's public profile, for the other side of a match they were proposed or matched in (not after a declined proposal), and for organizers." })
+  @ApiBadRequestResponse({ description: '`id` is not a UUID.' })
+  @ApiForbiddenResponse({ description: 'You were never proposed or matched with this member.' })
+  @ApiNotFoundResponse({ description: 'No such user in your network.' })
+  async publicProfile(@CurrentUser() caller: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<PublicProfileResponse> {
+    return this.getPublicProfile.execute(caller, id);
   }
 
   @Delete(':id')

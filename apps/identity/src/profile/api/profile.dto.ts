@@ -123,6 +123,9 @@ export class ProfileResponse {
   locale: ProfileLocale | null;
 }
 
+/** What the other side of a match reads: no e-mail address, no time zone. */
+export class PublicProfileResponse extends PickType(ProfileResponse, ['id', 'displayName', 'graduationYear', 'degree', 'industry', 'employer', 'city', 'country', 'languages', 'bio'] as const) {}
+
 export class MemberProfileResponse extends ProfileResponse {
   @ApiProperty({ type: [String] }) roles: string[];
 }

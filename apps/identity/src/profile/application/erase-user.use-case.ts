@@ -23,7 +23,7 @@ export interface EraseUserCommand {
  *   and services, whose aggregates must stay correct): placeholder e-mail,
  *   "Erased user", no password, status `erased` (login accepts `active`
  *   only), no roles;
- * - the profile row is deleted;
+ * - the profile row is deleted, and the pairs matching proposed them in;
  * - consents are kept: each row holds only the user id, purpose, decision
  *   and time, nothing else identifying, and is the proof of the lawful basis
  *   for processing done before the erasure (GDPR art. 7(1));
@@ -69,6 +69,7 @@ export class EraseUserUseCase {
         [accountThrottleKey(network.slug, email), userThrottleKey(user.id)],
       ]);
       await manager.query('DELETE FROM profiles WHERE user_id = $1', [user.id]);
+      await manager.query('DELETE FROM match_partners WHERE mentor_id = $1 OR mentee_id = $1', [user.id]);
       await manager.query('DELETE FROM outbox WHERE message_key = $1 AND published_at IS NOT NULL', [user.id]);
       await this.refreshTokens.revokeAll(manager, user.id, 'erased');
 

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '@passerelle/platform/http';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { HARD_CONSTRAINTS, type HardConstraint } from '../../scoring/domain/pair-score';
+import { CRITERIA, type Criterion } from '../../scoring/domain/scoring-model';
 import { DECLINE_REASONS, type DeclineReason, MATCH_ORIGINS, MATCH_STATUSES, type MatchOrigin, type MatchStatus } from '../domain/match-lifecycle';
 
 export class ListMatchesQuery extends PageQuery {
@@ -48,13 +50,13 @@ export class CloseMatchRequest {
 }
 
 class BreakdownItem {
-  @ApiProperty() criterion: string;
+  @ApiProperty({ enum: CRITERIA }) criterion: Criterion;
   @ApiProperty() points: number;
   @ApiProperty() maxPoints: number;
 }
 
 class ConstraintItem {
-  @ApiProperty() constraint: string;
+  @ApiProperty({ enum: HARD_CONSTRAINTS }) constraint: HardConstraint;
   @ApiProperty() held: boolean;
 }
 

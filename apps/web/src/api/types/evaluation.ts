@@ -100,6 +100,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/feedback/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FeedbackController_open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/feedback": {
         parameters: {
             query?: never;
@@ -339,6 +355,50 @@ export interface components {
             eventsReplayed: number;
             /** @description Why a failed generation failed. */
             error: string | null;
+        };
+        OpenSessionFeedbackView: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            matchId: string;
+            /** Format: uuid */
+            programId: string;
+            /**
+             * @description Your side of the pair.
+             * @enum {string}
+             */
+            role: "mentor" | "mentee";
+            /**
+             * Format: uuid
+             * @description The other side of the pair (their public profile is in identity).
+             */
+            partnerId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            completedAt: string;
+        };
+        OpenSurveyView: {
+            /** Format: uuid */
+            programId: string;
+            /** @enum {string} */
+            form: "pulse" | "exit";
+            /**
+             * @description The role you answer it in.
+             * @enum {string}
+             */
+            role: "mentor" | "mentee";
+            /**
+             * Format: date
+             * @description The programme's last day: the pulse survey closes after it.
+             */
+            endsOn: string | null;
+        };
+        OpenFeedbackResponse: {
+            /** @description Held sessions of your pairs you have not given feedback on yet, most recent first (at most 50). */
+            sessions: components["schemas"]["OpenSessionFeedbackView"][];
+            /** @description Pulse and exit surveys open to you now and not answered yet. */
+            surveys: components["schemas"]["OpenSurveyView"][];
         };
         ScalesAnswer: {
             confidence: number;
@@ -833,6 +893,35 @@ export interface operations {
             };
             /** @description Not the platform admin. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FeedbackController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What you may answer now: held sessions awaiting your feedback, and open surveys. Empty for a service account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenFeedbackResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -452,6 +452,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/users/{id}/public-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProfileController_publicProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -870,6 +886,19 @@ export interface components {
             consents: components["schemas"]["ConsentRecordResponse"][];
             /** @description Logins (refresh-token families): when each started and whether it is still open. */
             sessions: components["schemas"]["ExportedLogins"];
+        };
+        PublicProfileResponse: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            graduationYear: number | null;
+            degree: string | null;
+            industry: string | null;
+            employer: string | null;
+            city: string | null;
+            country: string | null;
+            languages: string[];
+            bio: string | null;
         };
         ErrorDetailResponse: {
             /**
@@ -2498,6 +2527,64 @@ export interface operations {
                 };
             };
             /** @description Only an organizer of the network (or a platform_admin) erases another account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such user in your network. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ProfileController_publicProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A member's public profile, for the other side of a match they were proposed or matched in (not after a declined proposal), and for organizers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicProfileResponse"];
+                };
+            };
+            /** @description `id` is not a UUID. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description You were never proposed or matched with this member. */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -201,12 +201,14 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         BreakdownItem: {
-            criterion: string;
+            /** @enum {string} */
+            criterion: "skills" | "interests" | "industry" | "objectives" | "availability" | "time_zone" | "seniority";
             points: number;
             maxPoints: number;
         };
         ConstraintItem: {
-            constraint: string;
+            /** @enum {string} */
+            constraint: "common_language" | "availability_overlap" | "not_excluded" | "not_same_employer" | "not_matched_before" | "seniority_gap";
             held: boolean;
         };
         MatchScoreResponse: {
