@@ -2,7 +2,8 @@
  * @jest-environment ./tools/testing/web.environment.js
  */
 import { screen, within } from '@testing-library/react';
-import { aProgramme, anEnrolment, day, ENROLLMENT_ID, NETWORK_ID, PROGRAM_ID, renderSignedIn, USER_ID } from '../programmes/render-signed-in';
+import { renderSignedIn } from '../../app/test-wiring';
+import { aProgramme, anEnrolment, day, ENROLLMENT_ID, NETWORK_ID, PROGRAM_ID, USER_ID } from '../programmes/fixtures';
 
 const MATCH_ID = '0190a3f0-0000-7000-8000-0000000000e1';
 const OTHER_PROGRAM_ID = '0190a3f0-0000-7000-8000-0000000000a2';

@@ -2,7 +2,8 @@
  * @jest-environment ./tools/testing/web.environment.js
  */
 import { cleanup, screen, within } from '@testing-library/react';
-import { aProgramme, anEnrolment, day, ENROLLMENT_ID, PROGRAM_ID, renderSignedIn } from '../programmes/render-signed-in';
+import { renderSignedIn } from '../../app/test-wiring';
+import { aProgramme, anEnrolment, day, ENROLLMENT_ID, PROGRAM_ID } from '../programmes/fixtures';
 
 describe('my progress', () => {
   it('shows the goals with their titles, the self-assessment from baseline to the latest answer, and the sessions held', async () => {
