@@ -1,33 +1,24 @@
 import {
   adminToken,
-  type BrowserLocale,
   type Credentials,
   createTestMember,
   createTestNetwork,
   expectAccessible,
   expectEventually,
   keepScreenshot,
-  launchBrowser,
   loginAs,
-  openContext,
-  policyRefusals,
   type ReceivedMail,
   SmtpTestServer,
-  startWebStack,
+  signIn,
   type TestNetwork,
+  useWebStack,
   type ViewportName,
-  type WebStack,
 } from '@passerelle/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/en';
 import { fr } from '../../apps/web/src/i18n/fr';
 import { answers, bearer, day } from '../matching/matching-fixtures';
-
-const CATALOGUES = { fr, en } as const;
-type Language = keyof typeof CATALOGUES;
-const LOCALES: Record<Language, BrowserLocale> = { fr: 'fr-FR', en: 'en-GB' };
-/** A message with its placeholders filled in, as the page shows it. */
-const say = (text: string, values: Record<string, string | number>) => text.replace(/{{(\w+)}}/g, (_, name: string) => String(values[name]));
+import { CATALOGUES, type Language, LOCALES, say } from './catalogues';
 
 interface Person extends Credentials {
   readonly userId: string;
@@ -46,9 +37,11 @@ interface Person extends Credentials {
  * desk's and a phone's width in French and English.
  */
 describe('the web application in a browser: the cohort and the notifications', () => {
-  let stack: WebStack;
-  let browser: Browser;
   let smtp: SmtpTestServer;
+  beforeAll(async () => {
+    smtp = await SmtpTestServer.start();
+  });
+  const suite = useWebStack(() => ({ env: { communication: { SMTP_URL: smtp.url, MAIL_POLL_INTERVAL_MS: '100' } } }));
   let network: TestNetwork;
   let organizer: Person;
   /** Mentee: the journey's main participant. */
@@ -62,28 +55,20 @@ describe('the web application in a browser: the cohort and the notifications', (
   let trainingId: string;
   let threadId: string;
   let proposalMail: ReceivedMail;
-  const contexts: BrowserContext[] = [];
-  /** What the application's Content-Security-Policy refused, per page opened: a refused script or style is a broken page. */
-  const refusals: string[][] = [];
 
-  const identity = () => stack.apps['identity'].http;
-  const intake = () => stack.apps['intake'].http;
-  const communication = () => stack.apps['communication'].http;
-  const matching = () => stack.apps['matching'].http;
+  const identity = () => suite.stack.apps['identity'].http;
+  const intake = () => suite.stack.apps['intake'].http;
+  const communication = () => suite.stack.apps['communication'].http;
+  const matching = () => suite.stack.apps['matching'].http;
 
   async function person(name: string, roles: string[] = []): Promise<Person> {
-    const member = await createTestMember(identity(), stack.apps['identity'].dataSource, network, { roles });
+    const member = await createTestMember(identity(), suite.stack.apps['identity'].dataSource, network, { roles });
     const { accessToken } = await loginAs(identity(), member);
     await identity().patch('/v1/users/me').set(bearer(accessToken)).send({ displayName: name }).expect(200);
     return { ...member, token: accessToken, name };
   }
 
   beforeAll(async () => {
-    smtp = await SmtpTestServer.start();
-    [stack, browser] = await Promise.all([
-      startWebStack({ env: { communication: { SMTP_URL: smtp.url, MAIL_POLL_INTERVAL_MS: '100' } } }),
-      launchBrowser(),
-    ]);
     network = await createTestNetwork(identity(), await adminToken(identity()), 'cohort');
     organizer = await person('Olivia Organisatrice', ['organizer']);
     ines = await person('Inès Martin');
@@ -173,34 +158,15 @@ describe('the web application in a browser: the cohort and the notifications', (
   }, 240_000);
 
   afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await stack?.close();
     await smtp?.stop();
   });
 
-  afterEach(() => {
-    expect(refusals.flat()).toEqual([]);
-  });
-
-  async function open(viewport: ViewportName, language: Language): Promise<Page> {
-    const context = await openContext(browser, { viewport, locale: LOCALES[language], baseURL: stack.url });
-    contexts.push(context);
-    const page = await context.newPage();
-    refusals.push(policyRefusals(page));
-    return page;
-  }
+  const open = (viewport: ViewportName, language: Language): Promise<Page> => suite.open(viewport, LOCALES[language]);
 
   /** A person signed in through the login form, on their home page. */
   async function signedIn(who: Person, viewport: ViewportName = 'desk', language: Language = 'fr'): Promise<Page> {
     const page = await open(viewport, language);
-    const text = CATALOGUES[language];
-    await page.goto('/login');
-    await page.getByLabel(text['login.network'], { exact: true }).fill(who.network);
-    await page.getByLabel(text['login.email'], { exact: true }).fill(who.email);
-    await page.getByLabel(text['login.password'], { exact: true }).fill(who.password);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: text['home.title'] }).waitFor({ timeout: 15_000 });
+    await signIn(page, who, CATALOGUES[language]);
     return page;
   }
 
@@ -344,7 +310,7 @@ describe('the web application in a browser: the cohort and the notifications', (
 
   it('opens the unsubscribe link of a real mail without a session, and confirms with one button', async () => {
     const link = unsubscribeLinkOf(proposalMail);
-    expect(link.startsWith(`${stack.url}/unsubscribe?`)).toBe(true);
+    expect(link.startsWith(`${suite.stack.url}/unsubscribe?`)).toBe(true);
     const page = await open('phone', 'fr');
     await page.goto(link);
     await heading(page, fr['unsubscribe.title']);
@@ -383,7 +349,7 @@ describe('the web application in a browser: the cohort and the notifications', (
         ['resource', `/cohort/${programId}/resources/${trainingId}`, 'Mentorat : la première séance'],
         ['notifications', '/notifications', text['notifications.title']],
         ['preferences', '/notifications/preferences', text['preferences.title']],
-        ['unsubscribe', new URL(unsubscribeLinkOf(proposalMail)).href.replace(stack.url, ''), text['unsubscribe.title']],
+        ['unsubscribe', new URL(unsubscribeLinkOf(proposalMail)).href.replace(suite.stack.url, ''), text['unsubscribe.title']],
       ];
       for (const [name, path, title] of pages) {
         await page.goto(path);
