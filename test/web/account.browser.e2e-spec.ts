@@ -1,16 +1,10 @@
-import { adminToken, type Credentials, createTestMember, expectAccessible, keepScreenshot, loginAs, signIn, type TestNetwork, useWebStack, type ViewportName } from '@passerelle/testing';
+import { adminToken, type Credentials, createTestMember, expectAccessible, fitsWidth, keepScreenshot, loginAs, signIn, type TestNetwork, useWebStack, type ViewportName } from '@passerelle/testing';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/en';
 import { fr } from '../../apps/web/src/i18n/fr';
-import { CATALOGUES, type Language, LOCALES, type Text } from './catalogues';
-const COMBINATIONS = [
-  ['desk', 'fr'],
-  ['phone', 'fr'],
-  ['desk', 'en'],
-  ['phone', 'en'],
-] as const;
+import { CATALOGUES, EVERY_VIEW, type Language, LOCALES, type Text } from './catalogues';
 /** A token of the shape the mails carry, for showing the mail pages (it is only sent when a form is submitted). */
 const SAMPLE_TOKEN = 'k3Y9sW2d8Jq1LmN0pQ7rT4uV6xZ5aB3cD2eF1gH0iJ8';
 
@@ -68,7 +62,7 @@ describe('the account journey in a browser', () => {
     return link;
   };
 
-  describe.each(COMBINATIONS)('at a %s’s width in %s', (viewport, language) => {
+  describe.each(EVERY_VIEW)('at a %s’s width in %s', (viewport, language) => {
     it('shows every page of the journey in that language, fitting the width, with no serious accessibility violation', async () => {
       const text = CATALOGUES[language];
       const page = await person(viewport, language);
@@ -292,14 +286,6 @@ describe('the account journey in a browser', () => {
     await page.getByRole('alert').filter({ hasText: en['login.error.invalidCredentials'] }).waitFor();
   });
 });
-
-/** Whether what is on screen fits the width: nothing to scroll sideways for. */
-function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-    return root.scrollWidth <= root.clientWidth;
-  });
-}
 
 function isFocused(locator: ReturnType<Page['getByLabel']>): Promise<boolean> {
   return locator.evaluate((element) => element === (element.ownerDocument as { activeElement: unknown }).activeElement);

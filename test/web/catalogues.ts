@@ -1,4 +1,4 @@
-import type { BrowserLocale } from '@passerelle/testing';
+import type { BrowserLocale, ViewportName } from '@passerelle/testing';
 import { en } from '../../apps/web/src/i18n/en';
 import { fr } from '../../apps/web/src/i18n/fr';
 
@@ -11,3 +11,11 @@ export const LOCALES: Record<Language, BrowserLocale> = { fr: 'fr-FR', en: 'en-G
 
 /** A message with its `{{name}}` placeholders filled in, as i18next fills them. */
 export const say = (message: string, values: Record<string, string | number> = {}) => message.replace(/{{(\w+)}}/g, (_, name: string) => String(values[name]));
+
+/** Every width at every language, as the suites scan the pages. */
+export const EVERY_VIEW: ReadonlyArray<readonly [ViewportName, Language]> = [
+  ['desk', 'fr'],
+  ['phone', 'fr'],
+  ['desk', 'en'],
+  ['phone', 'en'],
+] as const;

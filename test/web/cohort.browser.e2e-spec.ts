@@ -1,12 +1,11 @@
 import {
   adminToken,
   type Credentials,
-  createTestMember,
   createTestNetwork,
   expectAccessible,
+  fitsWidth,
   expectEventually,
   keepScreenshot,
-  loginAs,
   type ReceivedMail,
   SmtpTestServer,
   signIn,
@@ -18,7 +17,7 @@ import type { Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/en';
 import { fr } from '../../apps/web/src/i18n/fr';
 import { answers, bearer, day } from '../matching/matching-fixtures';
-import { CATALOGUES, type Language, LOCALES, say } from './catalogues';
+import { CATALOGUES, EVERY_VIEW, type Language, LOCALES, say } from './catalogues';
 
 interface Person extends Credentials {
   readonly userId: string;
@@ -62,10 +61,7 @@ describe('the web application in a browser: the cohort and the notifications', (
   const matching = () => suite.stack.apps['matching'].http;
 
   async function person(name: string, roles: string[] = []): Promise<Person> {
-    const member = await createTestMember(identity(), suite.stack.apps['identity'].dataSource, network, { roles });
-    const { accessToken } = await loginAs(identity(), member);
-    await identity().patch('/v1/users/me').set(bearer(accessToken)).send({ displayName: name }).expect(200);
-    return { ...member, token: accessToken, name };
+    return { ...(await suite.member(network, { roles, displayName: name })), name };
   }
 
   beforeAll(async () => {
@@ -179,12 +175,6 @@ describe('the web application in a browser: the cohort and the notifications', (
   }
 
   const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ timeout: 15_000 });
-
-  const fitsWidth = (page: Page) =>
-    page.evaluate(() => {
-      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-      return root.scrollWidth <= root.clientWidth;
-    });
 
   it('lets one participant start a discussion that another reads and answers', async () => {
     const page = await signedIn(ines);
@@ -330,12 +320,7 @@ describe('the web application in a browser: the cohort and the notifications', (
     expect(await own.getByRole('checkbox', { name: fr['preferences.category.reminders'] }).isChecked()).toBe(true);
   });
 
-  describe.each([
-    ['desk', 'fr'],
-    ['phone', 'fr'],
-    ['desk', 'en'],
-    ['phone', 'en'],
-  ] as const)('at a %s’s width in %s', (viewport, language) => {
+  describe.each(EVERY_VIEW)('at a %s’s width in %s', (viewport, language) => {
     it('shows every page of the cohort and the notifications fitting the width, with no serious accessibility violation', async () => {
       const text = CATALOGUES[language];
       const page = await signedIn(ines, viewport, language);

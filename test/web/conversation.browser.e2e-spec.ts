@@ -2,12 +2,10 @@ import { readFileSync } from 'node:fs';
 import {
   adminToken,
   type Credentials,
-  createTestMember,
   createTestNetwork,
   expectAccessible,
   expectEventually,
   keepScreenshot,
-  loginAs,
   signIn,
   TcpProxy,
   useWebStack,
@@ -17,6 +15,7 @@ import {
 import type { Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/en';
 import { fr } from '../../apps/web/src/i18n/fr';
+import { answers, bearer, day } from '../matching/matching-fixtures';
 import { CATALOGUES, type Language, LOCALES, say, type Text } from './catalogues';
 
 interface Person {
@@ -69,16 +68,11 @@ describe('the web application in a browser: a pair’s conversation and sessions
   async function acceptedPair() {
     const { identity, intake, matching, communication } = suite.stack.apps;
     const network = await createTestNetwork(identity.http, await adminToken(identity.http), 'talk');
-    const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
     const person = async (role: string, roles: string[]) => {
-      const credentials = await createTestMember(identity.http, identity.dataSource, network, { roles });
-      const { accessToken } = await loginAs(identity.http, credentials);
-      const name = `${role[0].toUpperCase()}${role.slice(1)} ${slug}`;
-      await identity.http.patch('/v1/users/me').set(bearer(accessToken)).send({ displayName: name }).expect(200);
-      return { credentials, token: accessToken };
+      const member = await suite.member(network, { roles, displayName: `${role[0].toUpperCase()}${role.slice(1)} ${slug}` });
+      return { credentials: member, token: member.token };
     };
     const [organizer, mentorOne, menteeOne] = await Promise.all([person('organizer', ['organizer']), person('mentor', []), person('mentee', [])]);
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const program = await intake.http
       .post('/v1/programs')
       .set(bearer(organizer.token))
@@ -94,25 +88,13 @@ describe('the web application in a browser: a pair’s conversation and sessions
         intakeClosesOn: day(29),
       })
       .expect(201);
-    // The answers to the survey such a programme generates.
-    const answers = (role: 'mentor' | 'mentee') => ({
-      languages: ['fr', 'en'],
-      availability: { timeZone: 'Europe/Paris', slots: ['tue-18', 'thu-18'] },
-      industries: ['banking'],
-      experience_years: role === 'mentor' ? 12 : 1,
-      target_roles: ['data_analytics'],
-      ...(role === 'mentee' ? { target_industries: ['banking'] } : {}),
-      network_size: role === 'mentor' ? 5 : 1,
-      contact_kinds: ['recruiters'],
-      [role === 'mentor' ? 'skills_offered' : 'skills_wanted']: [{ id: 'data-analysis', level: 4 }],
-    });
     await intake.http.post(`/v1/programs/${program.body.id}/publish`).set(bearer(organizer.token)).expect(200);
     const enrol = async (who: { token: string }, role: 'mentor' | 'mentee') =>
       (
         await intake.http
           .post('/v1/enrollments')
           .set(bearer(who.token))
-          .send({ programId: program.body.id, role, templateVersion: 1, answers: answers(role), baseline: { confidence: 3, communication: 3, leadership: 3, networkSize: 2 } })
+          .send({ programId: program.body.id, role, templateVersion: 1, answers: answers(['fr', 'en'], [{ id: 'data-analysis', level: 4 }], role), baseline: { confidence: 3, communication: 3, leadership: 3, networkSize: 2 } })
           .expect(201)
       ).body.id as string;
     const menteeEnrollmentId = await enrol(menteeOne, 'mentee');

@@ -1,7 +1,7 @@
-import { adminToken, type Credentials, createTestMember, createTestNetwork, expectAccessible, keepScreenshot, loginAs, signIn, type TestNetwork, useWebStack, type ViewportName } from '@passerelle/testing';
+import { adminToken, type Credentials, createTestNetwork, expectAccessible, fitsWidth, keepScreenshot, signIn, type TestNetwork, useWebStack, type ViewportName } from '@passerelle/testing';
 import type { Page } from 'playwright-core';
 import { fr } from '../../apps/web/src/i18n/fr';
-import { CATALOGUES, type Language, LOCALES, say, type Text } from './catalogues';
+import { CATALOGUES, EVERY_VIEW, type Language, LOCALES, say, type Text } from './catalogues';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -47,11 +47,7 @@ describe('the web application in a browser: programmes, enrolment, goals and pro
     return created.body.id as string;
   }
 
-  async function member(roles: string[] = []): Promise<Credentials & { userId: string; token: string }> {
-    const identity = suite.stack.apps['identity'];
-    const credentials = await createTestMember(identity.http, identity.dataSource, network, { roles });
-    return { ...credentials, token: (await loginAs(identity.http, credentials)).accessToken };
-  }
+  const member = (roles: string[] = []) => suite.member(network, { roles });
 
   beforeAll(async () => {
     const identity = suite.stack.apps['identity'];
@@ -124,12 +120,6 @@ describe('the web application in a browser: programmes, enrolment, goals and pro
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: text['home.title'] }).waitFor({ timeout: 15_000 });
   }
-
-  const fitsWidth = (page: Page) =>
-    page.evaluate(() => {
-      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-      return root.scrollWidth <= root.clientWidth;
-    });
 
   it('lets a mentee enrol with the keyboard alone, shows the survey’s refusal beside its question, checks a SMART goal live, and shows it on My progress', async () => {
     const programme = 'Réseau pro (navigateur)';
@@ -281,12 +271,7 @@ describe('the web application in a browser: programmes, enrolment, goals and pro
       await intake().post(`${goals}/${goal.body.id}/progress`).set(bearer(mentee.token)).send({ valueReached: 3, reachedOn: day(0) }).expect(200);
     }, 60_000);
 
-    describe.each([
-      ['desk', 'fr'],
-      ['phone', 'fr'],
-      ['desk', 'en'],
-      ['phone', 'en'],
-    ] as const)('at a %s’s width in %s', (viewport, language) => {
+    describe.each(EVERY_VIEW)('at a %s’s width in %s', (viewport, language) => {
       it('shows the home, the programme, the enrolment and My progress fitting the width, with no serious accessibility violation', async () => {
         const text = CATALOGUES[language];
         const page = await open(viewport, language);

@@ -1,8 +1,8 @@
-import { adminToken, type Credentials, createTestMember, createTestNetwork, expectAccessible, keepScreenshot, type TestNetwork, useWebStack, type ViewportName } from '@passerelle/testing';
+import { adminToken, type Credentials, createTestMember, createTestNetwork, expectAccessible, fitsWidth, keepScreenshot, type TestNetwork, useWebStack, type ViewportName } from '@passerelle/testing';
 import type { Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/en';
 import { fr } from '../../apps/web/src/i18n/fr';
-import { CATALOGUES, type Language, LOCALES } from './catalogues';
+import { CATALOGUES, EVERY_VIEW, type Language, LOCALES } from './catalogues';
 
 /**
  * The web application in Debian's Chromium, served by the one origin in
@@ -43,21 +43,10 @@ describe('the web application in a browser: the login page', () => {
     password: page.getByLabel(text['login.password'], { exact: true }),
   });
 
-  /** Whether what is on screen fits the width: nothing to scroll sideways for. */
-  const fitsWidth = (page: Page) => page.evaluate(() => {
-    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-    return root.scrollWidth <= root.clientWidth;
-  });
-
   const isFocused = (page: Page, label: string) =>
     page.getByLabel(label, { exact: true }).evaluate((element) => element === (element.ownerDocument as { activeElement: unknown }).activeElement);
 
-  describe.each([
-    ['desk', 'fr'],
-    ['phone', 'fr'],
-    ['desk', 'en'],
-    ['phone', 'en'],
-  ] as const)('at a %s’s width, a browser asking for %s', (viewport, language) => {
+  describe.each(EVERY_VIEW)('at a %s’s width, a browser asking for %s', (viewport, language) => {
     it('shows the login page in that language, fitting the width, with no serious accessibility violation', async () => {
       const page = await visit(viewport, language);
       const text = CATALOGUES[language];

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { type Credentials, createTestMember, loginAs, type TestNetwork } from './auth-session';
 import { type BrowserLocale, launchBrowser, openContext, policyRefusals, type ViewportName } from './browser';
 import { startWebStack, type WebStack, type WebStackOptions } from './web-stack';
 
@@ -11,6 +12,8 @@ export interface WebSuite {
    * Their page's Content-Security-Policy refusals fail the current test.
    */
   open(viewport: ViewportName, locale: BrowserLocale, baseURL?: string): Promise<Page>;
+  /** A new member of the network with these roles, signed in through the API (its token), under a display name if given. */
+  member(network: TestNetwork, options?: { roles?: string[]; displayName?: string }): Promise<Credentials & { userId: string; token: string }>;
 }
 
 /**
@@ -62,6 +65,13 @@ export function useWebStack(stack: () => WebStackOptions = () => ({})): WebSuite
       refusedByPolicy.push(policyRefusals(page));
       return page;
     },
+    async member(network, { roles = [], displayName } = {}) {
+      const identity = running().stack.apps['identity'];
+      const credentials = await createTestMember(identity.http, identity.dataSource, network, { roles });
+      const { accessToken } = await loginAs(identity.http, credentials);
+      if (displayName) await identity.http.patch('/v1/users/me').set('authorization', `Bearer ${accessToken}`).send({ displayName }).expect(200);
+      return { ...credentials, token: accessToken };
+    },
   };
 }
 
@@ -77,4 +87,13 @@ export async function signIn(page: Page, member: { network: string; email: strin
   await page.getByLabel(text['login.password'], { exact: true }).fill(member.password);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: text['home.title'] }).waitFor({ timeout: 15_000 });
+}
+
+/** Whether what is on screen fits the width: nothing to scroll sideways for. */
+export function fitsWidth(page: Page): Promise<boolean> {
+  // Evaluated in the page; this library is compiled without the DOM's types.
+  return page.evaluate(() => {
+    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+    return root.scrollWidth <= root.clientWidth;
+  });
 }
