@@ -3,7 +3,7 @@
  */
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { type SeenRequest, renderSignedIn } from '../../app/test-wiring';
-import { aProgramme, anEnrolment, day, ENROLLMENT_ID, PROGRAM_ID } from '../programmes/fixtures';
+import { aGoal, aProgramme, anEnrolment, day, ENROLLMENT_ID, PROGRAM_ID } from '../programmes/fixtures';
 
 const CRITERIA = ['specific', 'measurable', 'achievable', 'relevant', 'time_bound'] as const;
 const PATHS = { specific: 'title', measurable: 'targetValue', achievable: 'targetValue', relevant: 'objective', time_bound: 'dueOn' } as const;
@@ -28,23 +28,7 @@ const metrics = {
   ],
 };
 
-const goal = {
-  id: '0190a3f0-0000-7000-8000-0000000000d1',
-  enrollmentId: ENROLLMENT_ID,
-  programId: PROGRAM_ID,
-  role: 'mentee',
-  title: 'Obtenir trois entretiens d’analyste de données',
-  objective: 'job_search',
-  metric: 'interviews_obtained',
-  baselineValue: 0,
-  targetValue: 3,
-  dueOn: day(150),
-  status: 'in_progress',
-  valueReached: null,
-  reachedOn: null,
-  progressPercent: 0,
-  version: 1,
-};
+const goal = aGoal({ title: 'Obtenir trois entretiens d’analyste de données', dueOn: day(150) });
 
 function services(answerSet: (request: SeenRequest) => [number, unknown]) {
   const goals: unknown[] = [];

@@ -54,4 +54,26 @@ export function anEnrolment(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** A SMART goal of that enrolment, in progress and not yet started, as intake answers it. */
+export function aGoal(overrides: Record<string, unknown> = {}) {
+  return {
+    id: '0190a3f0-0000-7000-8000-0000000000d1',
+    enrollmentId: ENROLLMENT_ID,
+    programId: PROGRAM_ID,
+    role: 'mentee',
+    title: 'Obtenir trois entretiens',
+    objective: 'job_search',
+    metric: 'interviews_obtained',
+    baselineValue: 0,
+    targetValue: 3,
+    dueOn: day(100),
+    status: 'in_progress',
+    valueReached: null,
+    reachedOn: null,
+    progressPercent: 0,
+    version: 1,
+    ...overrides,
+  };
+}
+
 export { day };
