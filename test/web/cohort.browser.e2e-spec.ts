@@ -16,7 +16,7 @@ import {
 import type { Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/en';
 import { fr } from '../../apps/web/src/i18n/fr';
-import { answers, bearer, day } from '../matching/matching-fixtures';
+import { answers, bearer, publishedProgramme } from '../matching/matching-fixtures';
 import { CATALOGUES, EVERY_VIEW, type Language, LOCALES, say } from './catalogues';
 
 interface Person extends Credentials {
@@ -71,23 +71,7 @@ describe('the web application in a browser: the cohort and the notifications', (
     bastien = await person('Bastien Roche');
     chloe = await person('Chloé Petit');
 
-    const programme = await intake()
-      .post('/v1/programs')
-      .set(bearer(organizer.token))
-      .send({
-        name: 'Carrières de la donnée',
-        objectives: ['job_search', 'networking', 'skills'],
-        startsOn: day(30),
-        endsOn: day(210),
-        cadenceDays: 14,
-        matchingModes: ['organizer_rounds'],
-        defaultMentorCapacity: 2,
-        intakeOpensOn: day(0),
-        intakeClosesOn: day(29),
-      })
-      .expect(201);
-    programId = programme.body.id;
-    await intake().post(`/v1/programs/${programId}/publish`).set(bearer(organizer.token)).expect(200);
+    programId = await publishedProgramme(intake(), organizer.token, { name: 'Carrières de la donnée' });
     const enrolments = new Map<string, string>();
     for (const [participant, role] of [
       [ines, 'mentee'],

@@ -15,7 +15,7 @@ import {
 import type { Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/en';
 import { fr } from '../../apps/web/src/i18n/fr';
-import { answers, bearer, day } from '../matching/matching-fixtures';
+import { answers, bearer, publishedProgramme } from '../matching/matching-fixtures';
 import { CATALOGUES, type Language, LOCALES, say, type Text } from './catalogues';
 
 interface Person {
@@ -73,28 +73,13 @@ describe('the web application in a browser: a pair’s conversation and sessions
       return { credentials: member, token: member.token };
     };
     const [organizer, mentorOne, menteeOne] = await Promise.all([person('organizer', ['organizer']), person('mentor', []), person('mentee', [])]);
-    const program = await intake.http
-      .post('/v1/programs')
-      .set(bearer(organizer.token))
-      .send({
-        name: `Programme ${slug}`,
-        objectives: ['job_search', 'networking', 'skills'],
-        startsOn: day(30),
-        endsOn: day(210),
-        cadenceDays: 14,
-        matchingModes: ['organizer_rounds'],
-        defaultMentorCapacity: 2,
-        intakeOpensOn: day(0),
-        intakeClosesOn: day(29),
-      })
-      .expect(201);
-    await intake.http.post(`/v1/programs/${program.body.id}/publish`).set(bearer(organizer.token)).expect(200);
+    const programId = await publishedProgramme(intake.http, organizer.token, { name: `Programme ${slug}` });
     const enrol = async (who: { token: string }, role: 'mentor' | 'mentee') =>
       (
         await intake.http
           .post('/v1/enrollments')
           .set(bearer(who.token))
-          .send({ programId: program.body.id, role, templateVersion: 1, answers: answers(['fr', 'en'], [{ id: 'data-analysis', level: 4 }], role), baseline: { confidence: 3, communication: 3, leadership: 3, networkSize: 2 } })
+          .send({ programId, role, templateVersion: 1, answers: answers(['fr', 'en'], [{ id: 'data-analysis', level: 4 }], role), baseline: { confidence: 3, communication: 3, leadership: 3, networkSize: 2 } })
           .expect(201)
       ).body.id as string;
     const menteeEnrollmentId = await enrol(menteeOne, 'mentee');
@@ -105,7 +90,7 @@ describe('the web application in a browser: a pair’s conversation and sessions
           await matching.http
             .post('/v1/matches')
             .set(bearer(organizer.token))
-            .send({ programId: program.body.id, menteeEnrollmentId, mentorEnrollmentId, reason: 'A good fit' })
+            .send({ programId, menteeEnrollmentId, mentorEnrollmentId, reason: 'A good fit' })
             .expect(201)
         ).body as { id: string },
       { timeoutMs: 30_000 },
