@@ -41,6 +41,27 @@ export function answers(languages: string[], skills: Array<{ id: string; level: 
   };
 }
 
+/** A job_search + networking + skills programme published in intake, its intake open from today for four weeks; resolves to its id. */
+export async function publishedProgramme(intake: TestApp['http'], organizer: string, fields: { name: string; matchingModes?: string[]; defaultMentorCapacity?: number }): Promise<string> {
+  const program = await intake
+    .post('/v1/programs')
+    .set(bearer(organizer))
+    .send({
+      objectives: ['job_search', 'networking', 'skills'],
+      startsOn: day(30),
+      endsOn: day(210),
+      cadenceDays: 14,
+      matchingModes: ['organizer_rounds'],
+      defaultMentorCapacity: 2,
+      intakeOpensOn: day(0),
+      intakeClosesOn: day(29),
+      ...fields,
+    })
+    .expect(201);
+  await intake.post(`/v1/programs/${program.body.id}/publish`).set(bearer(organizer)).expect(200);
+  return program.body.id as string;
+}
+
 /** A programme published in intake, its participants enrolled there; resolves once matching has them all from Kafka. */
 export async function programmeWithParticipants(
   apps: Apps,
@@ -48,23 +69,7 @@ export async function programmeWithParticipants(
   people: readonly Participant[],
   matchingModes: string[] = ['organizer_rounds'],
 ): Promise<{ programId: string; enrollments: string[] }> {
-  const program = await apps.intake.http
-    .post('/v1/programs')
-    .set(bearer(organizer))
-    .send({
-      name: 'Data careers',
-      objectives: ['job_search', 'networking', 'skills'],
-      startsOn: day(30),
-      endsOn: day(210),
-      cadenceDays: 14,
-      matchingModes,
-      defaultMentorCapacity: 1,
-      intakeOpensOn: day(0),
-      intakeClosesOn: day(29),
-    })
-    .expect(201);
-  const programId = program.body.id as string;
-  await apps.intake.http.post(`/v1/programs/${programId}/publish`).set(bearer(organizer)).expect(200);
+  const programId = await publishedProgramme(apps.intake.http, organizer, { name: 'Data careers', matchingModes, defaultMentorCapacity: 1 });
   const enrollments: string[] = [];
   for (const person of people) {
     const response = await apps.intake.http

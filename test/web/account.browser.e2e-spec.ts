@@ -1,35 +1,10 @@
-import {
-  adminToken,
-  type BrowserLocale,
-  type Credentials,
-  createTestMember,
-  expectAccessible,
-  keepScreenshot,
-  launchBrowser,
-  loginAs,
-  openContext,
-  policyRefusals,
-  startWebStack,
-  type TestNetwork,
-  type ViewportName,
-  type WebStack,
-} from '@passerelle/testing';
+import { adminToken, type Credentials, createTestMember, expectAccessible, fitsWidth, keepScreenshot, loginAs, signIn, type TestNetwork, useWebStack, type ViewportName } from '@passerelle/testing';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/en';
 import { fr } from '../../apps/web/src/i18n/fr';
-
-const CATALOGUES = { fr, en } as const;
-type Language = keyof typeof CATALOGUES;
-type Text = (typeof CATALOGUES)[Language];
-const LOCALES: Record<Language, BrowserLocale> = { fr: 'fr-FR', en: 'en-GB' };
-const COMBINATIONS = [
-  ['desk', 'fr'],
-  ['phone', 'fr'],
-  ['desk', 'en'],
-  ['phone', 'en'],
-] as const;
+import { CATALOGUES, EVERY_VIEW, type Language, LOCALES, type Text } from './catalogues';
 /** A token of the shape the mails carry, for showing the mail pages (it is only sent when a form is submitted). */
 const SAMPLE_TOKEN = 'k3Y9sW2d8Jq1LmN0pQ7rT4uV6xZ5aB3cD2eF1gH0iJ8';
 
@@ -44,16 +19,12 @@ const SAMPLE_TOKEN = 'k3Y9sW2d8Jq1LmN0pQ7rT4uV6xZ5aB3cD2eF1gH0iJ8';
  * Content-Security-Policy; screenshots in test-artifacts/screenshots/.
  */
 describe('the account journey in a browser', () => {
-  let stack: WebStack;
-  let browser: Browser;
+  const suite = useWebStack();
   let admin: string;
   let network: TestNetwork;
-  const contexts: BrowserContext[] = [];
-  let refusedByPolicy: string[][] = [];
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startWebStack(), launchBrowser()]);
-    const identity = stack.apps['identity'];
+    const identity = suite.stack.apps['identity'];
     admin = await adminToken(identity.http);
     const slug = `open-${randomUUID().slice(0, 8)}`;
     const created = await identity.http
@@ -62,45 +33,19 @@ describe('the account journey in a browser', () => {
       .send({ name: `Alumni ${slug}`, slug, allowedEmailDomains: ['example.org'], registrationPolicy: 'open' })
       .expect(201);
     network = { id: created.body.id, slug };
-  }, 180_000);
-
-  // A script or style the Content-Security-Policy refuses is a part of the page that silently does not work.
-  afterEach(() => {
-    const refused = refusedByPolicy.flat();
-    refusedByPolicy = [];
-    expect(refused).toEqual([]);
   });
 
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await stack?.close();
-  });
-
-  const identity = () => stack.apps['identity'].http;
+  const identity = () => suite.stack.apps['identity'].http;
 
   /** A new person (no cookies, no storage) at a width, their browser asking for a language. */
-  async function person(viewport: ViewportName, language: Language): Promise<Page> {
-    const context = await openContext(browser, { viewport, locale: LOCALES[language], baseURL: stack.url });
-    contexts.push(context);
-    const page = await context.newPage();
-    refusedByPolicy.push(policyRefusals(page));
-    return page;
+  function person(viewport: ViewportName, language: Language): Promise<Page> {
+    return suite.open(viewport, LOCALES[language]);
   }
 
   const pageTitled = (page: Page, title: string) => page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor({ timeout: 15_000 });
   const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
   const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
-  /** Signs in through the login page, landing on the home. */
-  async function signIn(page: Page, text: Text, credentials: { email: string; password: string }): Promise<void> {
-    await page.goto(`/login?network=${network.slug}`);
-    await pageTitled(page, text['login.title']);
-    await field(page, text['login.email']).fill(credentials.email);
-    await field(page, text['login.password']).fill(credentials.password);
-    await page.keyboard.press('Enter');
-    await pageTitled(page, text['home.title']);
-  }
 
   async function openProfile(page: Page, text: Text): Promise<void> {
     const toggle = page.getByRole('button', { name: text['nav.menu'], exact: true });
@@ -110,14 +55,14 @@ describe('the account journey in a browser', () => {
     await field(page, text['profile.displayName']).waitFor();
   }
 
-  const member = (): Promise<Credentials & { userId: string }> => createTestMember(identity(), stack.apps['identity'].dataSource, network);
+  const member = (): Promise<Credentials & { userId: string }> => createTestMember(identity(), suite.stack.apps['identity'].dataSource, network);
   const linkIn = (mail: { links: readonly string[] }, page: string) => {
-    const link = mail.links.find((candidate) => candidate.startsWith(`${stack.url}/${page}?network=${network.slug}#token=`));
+    const link = mail.links.find((candidate) => candidate.startsWith(`${suite.stack.url}/${page}?network=${network.slug}#token=`));
     if (!link) throw new Error(`no ${page} link in ${JSON.stringify(mail.links)}`);
     return link;
   };
 
-  describe.each(COMBINATIONS)('at a %s’s width in %s', (viewport, language) => {
+  describe.each(EVERY_VIEW)('at a %s’s width in %s', (viewport, language) => {
     it('shows every page of the journey in that language, fitting the width, with no serious accessibility violation', async () => {
       const text = CATALOGUES[language];
       const page = await person(viewport, language);
@@ -137,7 +82,7 @@ describe('the account journey in a browser', () => {
         await keepScreenshot(page, `account-${name}-${viewport}-${language}`);
       }
 
-      await signIn(page, text, await member());
+      await signIn(page, await member(), text);
       await openProfile(page, text);
       expect(await fitsWidth(page)).toBe(true);
       await expectAccessible(page, `the profile page (${viewport}, ${language})`);
@@ -175,11 +120,11 @@ describe('the account journey in a browser', () => {
     await expectAccessible(page, 'the mailbox page');
     await keepScreenshot(page, 'account-mailbox-desk-fr');
 
-    const link = linkIn(await stack.smtp.waitFor(email, /Confirm your e-mail address/), 'verify-email');
+    const link = linkIn(await suite.stack.smtp.waitFor(email, /Confirm your e-mail address/), 'verify-email');
     await page.goto(link);
     await pageTitled(page, fr['verify.title']);
     // The token leaves the address bar once read.
-    expect(page.url()).toBe(`${stack.url}/verify-email?network=${network.slug}`);
+    expect(page.url()).toBe(`${suite.stack.url}/verify-email?network=${network.slug}`);
     await field(page, fr['login.password']).fill(password);
     await button(page, fr['verify.submit']).click();
     await pageTitled(page, fr['login.title']);
@@ -197,12 +142,12 @@ describe('the account journey in a browser', () => {
   it('joins by the invitation’s mail, signed in at once', async () => {
     const email = `jules-${randomUUID().slice(0, 8)}@example.org`;
     await identity().post(`/v1/networks/${network.id}/invitations`).set('authorization', `Bearer ${admin}`).send({ email }).expect(201);
-    const link = linkIn(await stack.smtp.waitFor(email, /You are invited/), 'accept-invitation');
+    const link = linkIn(await suite.stack.smtp.waitFor(email, /You are invited/), 'accept-invitation');
 
     const page = await person('phone', 'en');
     await page.goto(link);
     await pageTitled(page, en['invitation.title']);
-    expect(page.url()).toBe(`${stack.url}/accept-invitation?network=${network.slug}`);
+    expect(page.url()).toBe(`${suite.stack.url}/accept-invitation?network=${network.slug}`);
     await field(page, en['login.email']).fill(email);
     await field(page, en['register.displayName']).fill('Jules Martin');
     await field(page, en['login.password']).fill(`a passphrase ${randomUUID().slice(0, 8)}`);
@@ -224,7 +169,7 @@ describe('the account journey in a browser', () => {
     await button(page, fr['reset.request.submit']).click();
     await pageTitled(page, fr['mailbox.title']);
 
-    const link = linkIn(await stack.smtp.waitFor(credentials.email, /Reset your password/), 'reset-password');
+    const link = linkIn(await suite.stack.smtp.waitFor(credentials.email, /Reset your password/), 'reset-password');
     await page.goto(link);
     await pageTitled(page, fr['reset.confirm.title']);
     const newPassword = `a new passphrase ${randomUUID().slice(0, 8)}`;
@@ -246,7 +191,7 @@ describe('the account journey in a browser', () => {
   it('edits the profile: the service’s refusal beside its field, then saved as the service holds it', async () => {
     const credentials = await member();
     const page = await person('desk', 'fr');
-    await signIn(page, fr, credentials);
+    await signIn(page, { ...credentials, network: network.slug }, fr);
     await openProfile(page, fr);
 
     const year = field(page, fr['profile.graduationYear']);
@@ -276,7 +221,7 @@ describe('the account journey in a browser', () => {
   it('keeps the language switched to in the profile: after a reload, and on the next sign-in', async () => {
     const credentials = await member();
     const page = await person('phone', 'fr');
-    await signIn(page, fr, credentials);
+    await signIn(page, { ...credentials, network: network.slug }, fr);
     await openProfile(page, fr);
     const saved = page.waitForResponse((response) => response.url().endsWith('/v1/users/me') && response.request().method() === 'PATCH');
     await page.getByRole('combobox', { name: fr['language.label'], exact: true }).selectOption({ label: en['language.en'] });
@@ -301,7 +246,7 @@ describe('the account journey in a browser', () => {
   it('downloads the person’s data as a JSON file', async () => {
     const credentials = await member();
     const page = await person('desk', 'en');
-    await signIn(page, en, credentials);
+    await signIn(page, { ...credentials, network: network.slug }, en);
     await openProfile(page, en);
     const [download] = await Promise.all([page.waitForEvent('download'), button(page, en['myData.export']).click()]);
     expect(download.suggestedFilename()).toBe('passerelle-identity-export.json');
@@ -313,7 +258,7 @@ describe('the account journey in a browser', () => {
   it('erases the account once confirmed: signed out, told so, and never signed in again', async () => {
     const credentials = await member();
     const page = await person('phone', 'en');
-    await signIn(page, en, credentials);
+    await signIn(page, { ...credentials, network: network.slug }, en);
     await openProfile(page, en);
     // Escape leaves the question unanswered, and the focus back on the button that asked it.
     await button(page, en['erase.trigger']).focus();
@@ -341,14 +286,6 @@ describe('the account journey in a browser', () => {
     await page.getByRole('alert').filter({ hasText: en['login.error.invalidCredentials'] }).waitFor();
   });
 });
-
-/** Whether what is on screen fits the width: nothing to scroll sideways for. */
-function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-    return root.scrollWidth <= root.clientWidth;
-  });
-}
 
 function isFocused(locator: ReturnType<Page['getByLabel']>): Promise<boolean> {
   return locator.evaluate((element) => element === (element.ownerDocument as { activeElement: unknown }).activeElement);

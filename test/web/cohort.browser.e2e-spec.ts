@@ -1,33 +1,23 @@
 import {
   adminToken,
-  type BrowserLocale,
   type Credentials,
-  createTestMember,
   createTestNetwork,
   expectAccessible,
+  fitsWidth,
   expectEventually,
   keepScreenshot,
-  launchBrowser,
-  loginAs,
-  openContext,
-  policyRefusals,
   type ReceivedMail,
   SmtpTestServer,
-  startWebStack,
+  signIn,
   type TestNetwork,
+  useWebStack,
   type ViewportName,
-  type WebStack,
 } from '@passerelle/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/en';
 import { fr } from '../../apps/web/src/i18n/fr';
-import { answers, bearer, day } from '../matching/matching-fixtures';
-
-const CATALOGUES = { fr, en } as const;
-type Language = keyof typeof CATALOGUES;
-const LOCALES: Record<Language, BrowserLocale> = { fr: 'fr-FR', en: 'en-GB' };
-/** A message with its placeholders filled in, as the page shows it. */
-const say = (text: string, values: Record<string, string | number>) => text.replace(/{{(\w+)}}/g, (_, name: string) => String(values[name]));
+import { answers, bearer, publishedProgramme } from '../matching/matching-fixtures';
+import { CATALOGUES, EVERY_VIEW, type Language, LOCALES, say } from './catalogues';
 
 interface Person extends Credentials {
   readonly userId: string;
@@ -46,9 +36,11 @@ interface Person extends Credentials {
  * desk's and a phone's width in French and English.
  */
 describe('the web application in a browser: the cohort and the notifications', () => {
-  let stack: WebStack;
-  let browser: Browser;
   let smtp: SmtpTestServer;
+  beforeAll(async () => {
+    smtp = await SmtpTestServer.start();
+  });
+  const suite = useWebStack(() => ({ env: { communication: { SMTP_URL: smtp.url, MAIL_POLL_INTERVAL_MS: '100' } } }));
   let network: TestNetwork;
   let organizer: Person;
   /** Mentee: the journey's main participant. */
@@ -62,51 +54,24 @@ describe('the web application in a browser: the cohort and the notifications', (
   let trainingId: string;
   let threadId: string;
   let proposalMail: ReceivedMail;
-  const contexts: BrowserContext[] = [];
-  /** What the application's Content-Security-Policy refused, per page opened: a refused script or style is a broken page. */
-  const refusals: string[][] = [];
 
-  const identity = () => stack.apps['identity'].http;
-  const intake = () => stack.apps['intake'].http;
-  const communication = () => stack.apps['communication'].http;
-  const matching = () => stack.apps['matching'].http;
+  const identity = () => suite.stack.apps['identity'].http;
+  const intake = () => suite.stack.apps['intake'].http;
+  const communication = () => suite.stack.apps['communication'].http;
+  const matching = () => suite.stack.apps['matching'].http;
 
   async function person(name: string, roles: string[] = []): Promise<Person> {
-    const member = await createTestMember(identity(), stack.apps['identity'].dataSource, network, { roles });
-    const { accessToken } = await loginAs(identity(), member);
-    await identity().patch('/v1/users/me').set(bearer(accessToken)).send({ displayName: name }).expect(200);
-    return { ...member, token: accessToken, name };
+    return { ...(await suite.member(network, { roles, displayName: name })), name };
   }
 
   beforeAll(async () => {
-    smtp = await SmtpTestServer.start();
-    [stack, browser] = await Promise.all([
-      startWebStack({ env: { communication: { SMTP_URL: smtp.url, MAIL_POLL_INTERVAL_MS: '100' } } }),
-      launchBrowser(),
-    ]);
     network = await createTestNetwork(identity(), await adminToken(identity()), 'cohort');
     organizer = await person('Olivia Organisatrice', ['organizer']);
     ines = await person('Inès Martin');
     bastien = await person('Bastien Roche');
     chloe = await person('Chloé Petit');
 
-    const programme = await intake()
-      .post('/v1/programs')
-      .set(bearer(organizer.token))
-      .send({
-        name: 'Carrières de la donnée',
-        objectives: ['job_search', 'networking', 'skills'],
-        startsOn: day(30),
-        endsOn: day(210),
-        cadenceDays: 14,
-        matchingModes: ['organizer_rounds'],
-        defaultMentorCapacity: 2,
-        intakeOpensOn: day(0),
-        intakeClosesOn: day(29),
-      })
-      .expect(201);
-    programId = programme.body.id;
-    await intake().post(`/v1/programs/${programId}/publish`).set(bearer(organizer.token)).expect(200);
+    programId = await publishedProgramme(intake(), organizer.token, { name: 'Carrières de la donnée' });
     const enrolments = new Map<string, string>();
     for (const [participant, role] of [
       [ines, 'mentee'],
@@ -173,34 +138,15 @@ describe('the web application in a browser: the cohort and the notifications', (
   }, 240_000);
 
   afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await stack?.close();
     await smtp?.stop();
   });
 
-  afterEach(() => {
-    expect(refusals.flat()).toEqual([]);
-  });
-
-  async function open(viewport: ViewportName, language: Language): Promise<Page> {
-    const context = await openContext(browser, { viewport, locale: LOCALES[language], baseURL: stack.url });
-    contexts.push(context);
-    const page = await context.newPage();
-    refusals.push(policyRefusals(page));
-    return page;
-  }
+  const open = (viewport: ViewportName, language: Language): Promise<Page> => suite.open(viewport, LOCALES[language]);
 
   /** A person signed in through the login form, on their home page. */
   async function signedIn(who: Person, viewport: ViewportName = 'desk', language: Language = 'fr'): Promise<Page> {
     const page = await open(viewport, language);
-    const text = CATALOGUES[language];
-    await page.goto('/login');
-    await page.getByLabel(text['login.network'], { exact: true }).fill(who.network);
-    await page.getByLabel(text['login.email'], { exact: true }).fill(who.email);
-    await page.getByLabel(text['login.password'], { exact: true }).fill(who.password);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: text['home.title'] }).waitFor({ timeout: 15_000 });
+    await signIn(page, who, CATALOGUES[language]);
     return page;
   }
 
@@ -213,12 +159,6 @@ describe('the web application in a browser: the cohort and the notifications', (
   }
 
   const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ timeout: 15_000 });
-
-  const fitsWidth = (page: Page) =>
-    page.evaluate(() => {
-      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-      return root.scrollWidth <= root.clientWidth;
-    });
 
   it('lets one participant start a discussion that another reads and answers', async () => {
     const page = await signedIn(ines);
@@ -344,7 +284,7 @@ describe('the web application in a browser: the cohort and the notifications', (
 
   it('opens the unsubscribe link of a real mail without a session, and confirms with one button', async () => {
     const link = unsubscribeLinkOf(proposalMail);
-    expect(link.startsWith(`${stack.url}/unsubscribe?`)).toBe(true);
+    expect(link.startsWith(`${suite.stack.url}/unsubscribe?`)).toBe(true);
     const page = await open('phone', 'fr');
     await page.goto(link);
     await heading(page, fr['unsubscribe.title']);
@@ -364,12 +304,7 @@ describe('the web application in a browser: the cohort and the notifications', (
     expect(await own.getByRole('checkbox', { name: fr['preferences.category.reminders'] }).isChecked()).toBe(true);
   });
 
-  describe.each([
-    ['desk', 'fr'],
-    ['phone', 'fr'],
-    ['desk', 'en'],
-    ['phone', 'en'],
-  ] as const)('at a %s’s width in %s', (viewport, language) => {
+  describe.each(EVERY_VIEW)('at a %s’s width in %s', (viewport, language) => {
     it('shows every page of the cohort and the notifications fitting the width, with no serious accessibility violation', async () => {
       const text = CATALOGUES[language];
       const page = await signedIn(ines, viewport, language);
@@ -383,7 +318,7 @@ describe('the web application in a browser: the cohort and the notifications', (
         ['resource', `/cohort/${programId}/resources/${trainingId}`, 'Mentorat : la première séance'],
         ['notifications', '/notifications', text['notifications.title']],
         ['preferences', '/notifications/preferences', text['preferences.title']],
-        ['unsubscribe', new URL(unsubscribeLinkOf(proposalMail)).href.replace(stack.url, ''), text['unsubscribe.title']],
+        ['unsubscribe', new URL(unsubscribeLinkOf(proposalMail)).href.replace(suite.stack.url, ''), text['unsubscribe.title']],
       ];
       for (const [name, path, title] of pages) {
         await page.goto(path);

@@ -1,31 +1,7 @@
-import {
-  adminToken,
-  type BrowserLocale,
-  type Credentials,
-  createTestMember,
-  createTestNetwork,
-  expectAccessible,
-  keepScreenshot,
-  launchBrowser,
-  loginAs,
-  openContext,
-  policyRefusals,
-  startWebStack,
-  type TestNetwork,
-  type ViewportName,
-  type WebStack,
-} from '@passerelle/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { en } from '../../apps/web/src/i18n/en';
+import { adminToken, type Credentials, createTestNetwork, expectAccessible, fitsWidth, keepScreenshot, signIn, type TestNetwork, useWebStack, type ViewportName } from '@passerelle/testing';
+import type { Page } from 'playwright-core';
 import { fr } from '../../apps/web/src/i18n/fr';
-
-const CATALOGUES = { fr, en } as const;
-type Language = keyof typeof CATALOGUES;
-type Text = (typeof CATALOGUES)[Language];
-const LOCALES: Record<Language, BrowserLocale> = { fr: 'fr-FR', en: 'en-GB' };
-
-/** `{{name}}` placeholders filled, as i18next fills them. */
-const fill = (message: string, values: Record<string, string | number>) => message.replace(/{{(\w+)}}/g, (_, key: string) => String(values[key]));
+import { CATALOGUES, EVERY_VIEW, type Language, LOCALES, say, type Text } from './catalogues';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -41,15 +17,12 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
  * refused by the application's Content-Security-Policy.
  */
 describe('the web application in a browser: programmes, enrolment, goals and progress', () => {
-  let stack: WebStack;
-  let browser: Browser;
+  const suite = useWebStack();
   let network: TestNetwork;
   let organizer: string;
-  const contexts: BrowserContext[] = [];
-  let refusedByPolicy: string[][] = [];
 
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-  const intake = () => stack.apps['intake'].http;
+  const intake = () => suite.stack.apps['intake'].http;
 
   /** A published programme whose intake is open today: networking only, so its survey is short. */
   async function publishedProgramme(name: string): Promise<string> {
@@ -74,38 +47,15 @@ describe('the web application in a browser: programmes, enrolment, goals and pro
     return created.body.id as string;
   }
 
-  async function member(roles: string[] = []): Promise<Credentials & { userId: string; token: string }> {
-    const identity = stack.apps['identity'];
-    const credentials = await createTestMember(identity.http, identity.dataSource, network, { roles });
-    return { ...credentials, token: (await loginAs(identity.http, credentials)).accessToken };
-  }
+  const member = (roles: string[] = []) => suite.member(network, { roles });
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startWebStack(), launchBrowser()]);
-    const identity = stack.apps['identity'];
+    const identity = suite.stack.apps['identity'];
     network = await createTestNetwork(identity.http, await adminToken(identity.http), 'enrol');
     organizer = (await member(['organizer'])).token;
-  }, 180_000);
-
-  afterEach(() => {
-    const refused = refusedByPolicy.flat();
-    refusedByPolicy = [];
-    expect(refused).toEqual([]);
   });
 
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await stack?.close();
-  });
-
-  async function open(viewport: ViewportName, language: Language): Promise<Page> {
-    const context = await openContext(browser, { viewport, locale: LOCALES[language], baseURL: stack.url });
-    contexts.push(context);
-    const page = await context.newPage();
-    refusedByPolicy.push(policyRefusals(page));
-    return page;
-  }
+  const open = (viewport: ViewportName, language: Language): Promise<Page> => suite.open(viewport, LOCALES[language]);
 
   /** What has the keyboard's focus, as a screen reader would name it (this suite is compiled without the DOM's types). */
   const focused = (page: Page) =>
@@ -157,38 +107,26 @@ describe('the web application in a browser: programmes, enrolment, goals and pro
   const named = (name: string) => (focus: { name: string }) => focus.name === name;
   const inGroup = (group: RegExp | string) => (focus: { group: string }) => (typeof group === 'string' ? focus.group === group : group.test(focus.group));
 
-  async function signIn(page: Page, credentials: Credentials, text: Text, keyboard: boolean) {
+  /** Signs in with the keyboard alone, as a person who uses no pointer. */
+  async function signInByKeyboard(page: Page, credentials: Credentials, text: Text) {
     await page.goto('/login');
     await page.getByRole('heading', { level: 1, name: text['login.title'] }).waitFor();
-    if (keyboard) {
-      await tabTo(page, named(text['login.network']), 'the network field');
-      await page.keyboard.type(credentials.network);
-      await page.keyboard.press('Tab');
-      await page.keyboard.type(credentials.email);
-      await page.keyboard.press('Tab');
-      await page.keyboard.type(credentials.password);
-      await page.keyboard.press('Enter');
-    } else {
-      await page.getByLabel(text['login.network'], { exact: true }).fill(credentials.network);
-      await page.getByLabel(text['login.email'], { exact: true }).fill(credentials.email);
-      await page.getByLabel(text['login.password'], { exact: true }).fill(credentials.password);
-      await page.getByRole('button', { name: text['login.submit'], exact: true }).click();
-    }
+    await tabTo(page, named(text['login.network']), 'the network field');
+    await page.keyboard.type(credentials.network);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(credentials.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(credentials.password);
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: text['home.title'] }).waitFor({ timeout: 15_000 });
   }
-
-  const fitsWidth = (page: Page) =>
-    page.evaluate(() => {
-      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-      return root.scrollWidth <= root.clientWidth;
-    });
 
   it('lets a mentee enrol with the keyboard alone, shows the survey’s refusal beside its question, checks a SMART goal live, and shows it on My progress', async () => {
     const programme = 'Réseau pro (navigateur)';
     await publishedProgramme(programme);
     const mentee = await member();
     const page = await open('desk', 'fr');
-    await signIn(page, mentee, fr, true);
+    await signInByKeyboard(page, mentee, fr);
 
     // From the menu to the programme, then to enrolling as a mentee.
     await tabTo(page, named(fr['nav.programmes']), 'the menu’s Programmes');
@@ -202,7 +140,7 @@ describe('the web application in a browser: programmes, enrolment, goals and pro
     await expectAccessible(page, 'the programme page');
     await tabTo(page, named(fr['programmes.enrolAs.mentee']), 'enrolling as a mentee');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: fill(fr['enrolment.title.mentee'], { programme }) }).waitFor();
+    await page.getByRole('heading', { level: 1, name: say(fr['enrolment.title.mentee'], { programme }) }).waitFor();
     await expectAccessible(page, 'the enrolment survey');
 
     // Languages: the long list is filtered, then the choice ticked with Space.
@@ -252,7 +190,7 @@ describe('the web application in a browser: programmes, enrolment, goals and pro
     await page.keyboard.press('Enter');
 
     // Enrolled: on to the goals, where the service checks the draft as it is typed.
-    await page.getByRole('heading', { level: 1, name: fill(fr['goals.title'], { programme }) }).waitFor({ timeout: 15_000 });
+    await page.getByRole('heading', { level: 1, name: say(fr['goals.title'], { programme }) }).waitFor({ timeout: 15_000 });
     await page.getByText(fr['goals.welcome']).waitFor();
     const verdict = page.locator('.smart-verdict');
     expect(await verdict.textContent()).toContain(fr['goals.smart.waiting']);
@@ -262,7 +200,7 @@ describe('the web application in a browser: programmes, enrolment, goals and pro
     await verdict.getByText(fr['goals.smart.notYet']).waitFor({ timeout: 10_000 });
     const criterion = (name: string) => verdict.locator('li').filter({ hasText: name });
     expect(await criterion(fr['goals.criterion.specific']).textContent()).toContain(`${fr['goals.criterion.specific']} — ${fr['goals.smart.passed']}`);
-    expect(await criterion(fr['goals.criterion.time_bound']).textContent()).toContain(fill(fr['goals.smart.toFill'], { field: fr['goals.field.dueOn'] }));
+    expect(await criterion(fr['goals.criterion.time_bound']).textContent()).toContain(say(fr['goals.smart.toFill'], { field: fr['goals.field.dueOn'] }));
     await expectAccessible(page, 'the goals with a draft half written');
 
     await tabTo(page, inGroup(fr['goals.field.objective']), 'the goal’s objective');
@@ -333,19 +271,14 @@ describe('the web application in a browser: programmes, enrolment, goals and pro
       await intake().post(`${goals}/${goal.body.id}/progress`).set(bearer(mentee.token)).send({ valueReached: 3, reachedOn: day(0) }).expect(200);
     }, 60_000);
 
-    describe.each([
-      ['desk', 'fr'],
-      ['phone', 'fr'],
-      ['desk', 'en'],
-      ['phone', 'en'],
-    ] as const)('at a %s’s width in %s', (viewport, language) => {
+    describe.each(EVERY_VIEW)('at a %s’s width in %s', (viewport, language) => {
       it('shows the home, the programme, the enrolment and My progress fitting the width, with no serious accessibility violation', async () => {
         const text = CATALOGUES[language];
         const page = await open(viewport, language);
-        await signIn(page, enrolled, text, false);
+        await signIn(page, enrolled, text);
         const home = page.getByRole('region', { name: text['home.programmes'] });
         await home.getByRole('link', { name: programme }).waitFor({ timeout: 15_000 });
-        await page.getByRole('region', { name: text['home.progress'] }).getByText(fill(text['home.goalsProgress'], { n: 1, percent: 30 })).waitFor({ timeout: 15_000 });
+        await page.getByRole('region', { name: text['home.progress'] }).getByText(say(text['home.goalsProgress'], { n: 1, percent: 30 })).waitFor({ timeout: 15_000 });
         expect(await fitsWidth(page)).toBe(true);
         await expectAccessible(page, `the home (${viewport}, ${language})`);
         await keepScreenshot(page, `home-mentee-${viewport}-${language}`);
@@ -357,7 +290,7 @@ describe('the web application in a browser: programmes, enrolment, goals and pro
         await keepScreenshot(page, `programme-${viewport}-${language}`);
 
         await page.goto(`/programmes/${programId}/enrol/mentee`);
-        await page.getByRole('heading', { level: 1, name: fill(text['enrolment.editTitle'], { programme }) }).waitFor();
+        await page.getByRole('heading', { level: 1, name: say(text['enrolment.editTitle'], { programme }) }).waitFor();
         await page.getByRole('checkbox', { name: 'French' }).waitFor();
         expect(await fitsWidth(page)).toBe(true);
         await expectAccessible(page, `the enrolment (${viewport}, ${language})`);

@@ -1,26 +1,8 @@
-import {
-  adminToken,
-  type BrowserLocale,
-  type Credentials,
-  createTestMember,
-  createTestNetwork,
-  expectAccessible,
-  keepScreenshot,
-  launchBrowser,
-  openContext,
-  policyRefusals,
-  startWebStack,
-  type TestNetwork,
-  type ViewportName,
-  type WebStack,
-} from '@passerelle/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { adminToken, type Credentials, createTestMember, createTestNetwork, expectAccessible, fitsWidth, keepScreenshot, type TestNetwork, useWebStack, type ViewportName } from '@passerelle/testing';
+import type { Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/en';
 import { fr } from '../../apps/web/src/i18n/fr';
-
-const CATALOGUES = { fr, en } as const;
-type Language = keyof typeof CATALOGUES;
-const LOCALES: Record<Language, BrowserLocale> = { fr: 'fr-FR', en: 'en-GB' };
+import { CATALOGUES, EVERY_VIEW, type Language, LOCALES } from './catalogues';
 
 /**
  * The web application in Debian's Chromium, served by the one origin in
@@ -32,31 +14,14 @@ const LOCALES: Record<Language, BrowserLocale> = { fr: 'fr-FR', en: 'en-GB' };
  * are kept in test-artifacts/screenshots/.
  */
 describe('the web application in a browser: the login page', () => {
-  let stack: WebStack;
-  let browser: Browser;
+  const suite = useWebStack();
   let network: TestNetwork;
   let member: Credentials;
-  const contexts: BrowserContext[] = [];
-  /** What each page's Content-Security-Policy refused during the current test. */
-  let refusedByPolicy: string[][] = [];
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startWebStack(), launchBrowser()]);
-    const identity = stack.apps['identity'];
+    const identity = suite.stack.apps['identity'];
     network = await createTestNetwork(identity.http, await adminToken(identity.http), 'web');
     member = await createTestMember(identity.http, identity.dataSource, network);
-  }, 180_000);
-
-  afterEach(() => {
-    const refused = refusedByPolicy.flat();
-    refusedByPolicy = [];
-    expect(refused).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await stack?.close();
   });
 
   /**
@@ -65,10 +30,7 @@ describe('the web application in a browser: the login page', () => {
    * login page.
    */
   async function visit(viewport: ViewportName, language: Language): Promise<Page> {
-    const context = await openContext(browser, { viewport, locale: LOCALES[language], baseURL: stack.url });
-    contexts.push(context);
-    const page = await context.newPage();
-    refusedByPolicy.push(policyRefusals(page));
+    const page = await suite.open(viewport, LOCALES[language]);
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: CATALOGUES[language]['login.title'] }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
@@ -81,21 +43,10 @@ describe('the web application in a browser: the login page', () => {
     password: page.getByLabel(text['login.password'], { exact: true }),
   });
 
-  /** Whether what is on screen fits the width: nothing to scroll sideways for. */
-  const fitsWidth = (page: Page) => page.evaluate(() => {
-    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-    return root.scrollWidth <= root.clientWidth;
-  });
-
   const isFocused = (page: Page, label: string) =>
     page.getByLabel(label, { exact: true }).evaluate((element) => element === (element.ownerDocument as { activeElement: unknown }).activeElement);
 
-  describe.each([
-    ['desk', 'fr'],
-    ['phone', 'fr'],
-    ['desk', 'en'],
-    ['phone', 'en'],
-  ] as const)('at a %s’s width, a browser asking for %s', (viewport, language) => {
+  describe.each(EVERY_VIEW)('at a %s’s width, a browser asking for %s', (viewport, language) => {
     it('shows the login page in that language, fitting the width, with no serious accessibility violation', async () => {
       const page = await visit(viewport, language);
       const text = CATALOGUES[language];
@@ -148,9 +99,7 @@ describe('the web application in a browser: the login page', () => {
   });
 
   it('has an accessibility check that fails, naming each element, where a person would be stopped', async () => {
-    const context = await openContext(browser, { viewport: 'desk', locale: 'en-GB' });
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await suite.open('desk', 'en-GB');
     await page.setContent(
       '<!doctype html><html lang="en"><title>Broken</title><main><input id="nameless" type="text">' +
         '<p id="faint" style="color:#bbbbbb;background:#ffffff">Hardly readable</p></main></html>',

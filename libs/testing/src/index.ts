@@ -16,3 +16,4 @@ export * from './repository-root';
 export * from './web-stack';
 export * from './browser';
 export * from './accessibility';
+export * from './web-suite';

@@ -2,7 +2,7 @@
  * @jest-environment ./tools/testing/web.environment.js
  */
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { descriptionOf, json, noContent, refusal, renderAppAt, type SentRequest } from './app-under-test';
+import { descriptionOf, json, noContent, refusal, renderApp, type SeenRequest } from '../../app/test-wiring';
 
 const camille = {
   id: '7b0c9a52-3f1e-4b8e-9a51-2c6f0d4e8a11',
@@ -38,8 +38,8 @@ const consents = {
 };
 
 /** The services as the profile page meets them; `writes` answers what the page changes. */
-function services(me: typeof camille, writes: (request: SentRequest) => Response = () => noContent()) {
-  return (request: SentRequest): Response => {
+function services(me: typeof camille, writes: (request: SeenRequest) => Response = () => noContent()) {
+  return (request: SeenRequest): Response => {
     if (request.method !== 'GET') return writes(request);
     if (request.path === '/v1/users/me') return json(200, me);
     if (request.path === '/v1/taxonomies/industries') return json(200, { kind: 'industries', items: [term('software', 'Software'), term('banking', 'Banking')] });
@@ -49,8 +49,8 @@ function services(me: typeof camille, writes: (request: SentRequest) => Response
   };
 }
 
-const openProfile = async (answer: (request: SentRequest) => Response, path = '/profile') => {
-  const app = renderAppAt(path, answer, { signedIn: true });
+const openProfile = async (answer: (request: SeenRequest) => Response, path = '/profile') => {
+  const app = renderApp(path, answer);
   await screen.findByRole('heading', { level: 1, name: 'Mon profil' });
   return app;
 };
@@ -132,7 +132,7 @@ describe('the profile page', () => {
 
 describe('the person’s language', () => {
   it('comes from their profile once signed in, and a switch is saved to it', async () => {
-    const { i18n, writes } = renderAppAt('/profile', services({ ...camille, locale: 'en' }, (request) => json(200, { ...camille, ...(request.body as object) })), { signedIn: true });
+    const { i18n, writes } = renderApp('/profile', services({ ...camille, locale: 'en' }, (request) => json(200, { ...camille, ...(request.body as object) })));
     await screen.findByRole('heading', { level: 1, name: 'My profile' });
     expect(document.documentElement.lang).toBe('en');
     expect(writes()).toEqual([]);
@@ -144,7 +144,7 @@ describe('the person’s language', () => {
   });
 
   it('is not saved anywhere while signed out', async () => {
-    const { writes } = renderAppAt('/login', () => noContent());
+    const { writes } = renderApp('/login', () => noContent(), { signedIn: false });
     await screen.findByRole('heading', { level: 1, name: 'Connexion' });
     await act(async () => fireEvent.change(screen.getByLabelText('Langue'), { target: { value: 'en' } }));
     await screen.findByRole('heading', { level: 1, name: 'Sign in' });

@@ -1,21 +1,21 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { nextPathOf, useSession } from '../../app/session';
-import { Button } from '../../components/Button';
-import { FormError } from '../../components/FormError';
 import { NO_PROBLEMS, type Problems, problemsOf } from '../../components/form-problems';
 import { Page } from '../../components/Page';
 import { TextField } from '../../components/TextField';
 import type { MessageKey } from '../../i18n/fr';
+import { AuthForm, NetworkField } from './AuthForm';
 import { withNetwork } from './mail-link';
+import { useFormValues } from './use-form-values';
 
 const FIELDS = ['network', 'email', 'password'] as const;
 type Field = (typeof FIELDS)[number];
 
-/** The form's inputs in their keyboard order, with what lets browsers and password managers fill them. */
-const INPUTS: Record<Field, { label: MessageKey; type: string; autoComplete: string }> = {
-  network: { label: 'login.network', type: 'text', autoComplete: 'organization' },
+/** The inputs after the network's, in their keyboard order, with what lets browsers and password managers fill them. */
+const SIGN_IN_FIELDS = ['email', 'password'] as const;
+const INPUTS: Record<(typeof SIGN_IN_FIELDS)[number], { label: MessageKey; type: string; autoComplete: string }> = {
   email: { label: 'login.email', type: 'email', autoComplete: 'username' },
   password: { label: 'login.password', type: 'password', autoComplete: 'current-password' },
 };
@@ -44,7 +44,7 @@ export function LoginPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const search = new URLSearchParams(location.search);
-  const [credentials, setCredentials] = useState<Record<Field, string>>({ network: search.get('network') ?? '', email: '', password: '' });
+  const [credentials, edit] = useFormValues<Record<Field, string>>({ network: search.get('network') ?? '', email: '', password: '' });
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [submitting, setSubmitting] = useState(false);
   const next = nextPathOf(location.search);
@@ -59,10 +59,7 @@ export function LoginPage() {
 
   if (state.status === 'signed-in' && !submitting && !closing) return <Navigate to={next} replace />;
 
-  const edit = (field: Field) => (event: { target: { value: string } }) => setCredentials((current) => ({ ...current, [field]: event.target.value }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setSubmitting(true);
     setProblems(NO_PROBLEMS);
     const outcome = await keeper.signIn(credentials);
@@ -80,19 +77,12 @@ export function LoginPage() {
           {t(notice)}
         </p>
       )}
-      <form onSubmit={submit} noValidate aria-labelledby="page-title">
-        <FormError message={problems.general} />
-        {FIELDS.map((field) => (
+      <AuthForm general={problems.general} pending={submitting} submit={t('login.submit')} submitting={t('login.submitting')} onSubmit={submit}>
+        <NetworkField value={credentials.network} onChange={edit('network')} error={problems.fields.network} />
+        {SIGN_IN_FIELDS.map((field) => (
           <TextField
             key={field}
             label={t(INPUTS[field].label)}
-            hint={
-              field === 'network' ? (
-                <>
-                  {t('login.networkHint')} <span className="nowrap">{t('login.networkExample')}</span>
-                </>
-              ) : undefined
-            }
             name={field}
             type={INPUTS[field].type}
             autoComplete={INPUTS[field].autoComplete}
@@ -103,10 +93,7 @@ export function LoginPage() {
             error={problems.fields[field]}
           />
         ))}
-        <Button type="submit" isDisabled={submitting}>
-          {submitting ? t('login.submitting') : t('login.submit')}
-        </Button>
-      </form>
+      </AuthForm>
       <p className="form-links">
         <Link to={withNetwork('/reset-password', credentials.network)}>{t('login.forgotPassword')}</Link>
         <Link to={withNetwork('/register', credentials.network)}>{t('login.register')}</Link>

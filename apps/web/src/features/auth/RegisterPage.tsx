@@ -1,16 +1,15 @@
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import type { ApiError } from '../../api/client';
 import { useApi } from '../../app/session';
-import { Button } from '../../components/Button';
-import { FormError } from '../../components/FormError';
 import type { Problems } from '../../components/form-problems';
 import { Page } from '../../components/Page';
 import { TextField } from '../../components/TextField';
 import { useSubmission } from '../../components/use-submission';
-import type { ApiError } from '../../api/client';
+import { AuthForm, NetworkField, NewPasswordField } from './AuthForm';
 import { CheckMailbox } from './CheckMailbox';
 import { withNetwork } from './mail-link';
+import { useFormValues } from './use-form-values';
 
 const FIELDS = ['network', 'displayName', 'email', 'password'] as const;
 type Registration = Record<(typeof FIELDS)[number], string>;
@@ -30,7 +29,7 @@ export function RegisterPage() {
   const { t } = useTranslation();
   const api = useApi();
   const [search] = useSearchParams();
-  const [registration, setRegistration] = useState<Registration>({ network: search.get('network') ?? '', displayName: '', email: '', password: '' });
+  const [registration, edit] = useFormValues<Registration>({ network: search.get('network') ?? '', displayName: '', email: '', password: '' });
   const submission = useSubmission(FIELDS, (body: Registration) => api.POST('/v1/auth/register', { body }));
   const problems = registrationProblems(submission.problems, submission.refusal);
 
@@ -38,49 +37,21 @@ export function RegisterPage() {
     return <CheckMailbox key="sent" email={registration.email} network={registration.network} body="register.sent.body" />;
   }
 
-  const edit = (field: keyof Registration) => (event: { target: { value: string } }) => setRegistration((current) => ({ ...current, [field]: event.target.value }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    submission.mutate(registration);
-  };
-
   return (
     <Page title={t('register.title')} width="narrow">
       <p>{t('register.intro')}</p>
-      <form onSubmit={submit} noValidate aria-labelledby="page-title">
-        <FormError message={problems.general} />
-        <TextField
-          label={t('login.network')}
-          hint={
-            <>
-              {t('login.networkHint')} <span className="nowrap">{t('login.networkExample')}</span>
-            </>
-          }
-          name="network"
-          autoComplete="organization"
-          autoCapitalize="none"
-          required
-          value={registration.network}
-          onChange={edit('network')}
-          error={problems.fields.network}
-        />
+      <AuthForm
+        general={problems.general}
+        pending={submission.isPending}
+        submit={t('register.submit')}
+        submitting={t('register.submitting')}
+        onSubmit={() => submission.mutate(registration)}
+      >
+        <NetworkField value={registration.network} onChange={edit('network')} error={problems.fields.network} />
         <TextField label={t('register.displayName')} hint={t('register.displayNameHint')} name="displayName" autoComplete="name" required value={registration.displayName} onChange={edit('displayName')} error={problems.fields.displayName} />
         <TextField label={t('login.email')} name="email" type="email" autoComplete="email" autoCapitalize="none" required value={registration.email} onChange={edit('email')} error={problems.fields.email} />
-        <TextField
-          label={t('login.password')}
-          hint={t('password.rules')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={registration.password}
-          onChange={edit('password')}
-          error={problems.fields.password}
-        />
-        <Button type="submit" isDisabled={submission.isPending}>
-          {submission.isPending ? t('register.submitting') : t('register.submit')}
-        </Button>
-      </form>
+        <NewPasswordField label={t('login.password')} name="password" value={registration.password} onChange={edit('password')} error={problems.fields.password} />
+      </AuthForm>
       <p className="form-links">
         <Link to={withNetwork('/login', registration.network)}>{t('register.haveAccount')}</Link>
       </p>

@@ -1,15 +1,15 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useApi } from '../../app/session';
-import { Button } from '../../components/Button';
-import { FormError } from '../../components/FormError';
 import { Page } from '../../components/Page';
 import { TextField } from '../../components/TextField';
 import { useSubmission } from '../../components/use-submission';
+import { AuthForm, NetworkField, NewPasswordField } from './AuthForm';
 import { CheckMailbox } from './CheckMailbox';
 import { tokenProblems } from './MissingToken';
 import { useMailToken, withNetwork } from './mail-link';
+import { useFormValues } from './use-form-values';
 
 /**
  * A forgotten password: opened from the login page (or from the mail that
@@ -29,41 +29,24 @@ type ResetRequest = Record<(typeof REQUEST_FIELDS)[number], string>;
 function RequestReset({ network }: { network: string }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [request, setRequest] = useState<ResetRequest>({ network, email: '' });
+  const [request, edit] = useFormValues<ResetRequest>({ network, email: '' });
   const submission = useSubmission(REQUEST_FIELDS, (body: ResetRequest) => api.POST('/v1/auth/password-reset', { body }));
 
   if (submission.isSuccess) return <CheckMailbox key="sent" email={request.email} network={request.network} body="reset.sent.body" />;
 
-  const edit = (field: keyof ResetRequest) => (event: { target: { value: string } }) => setRequest((current) => ({ ...current, [field]: event.target.value }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    submission.mutate(request);
-  };
   return (
     <Page title={t('reset.request.title')} width="narrow">
       <p>{t('reset.request.intro')}</p>
-      <form onSubmit={submit} noValidate aria-labelledby="page-title">
-        <FormError message={submission.problems.general} />
-        <TextField
-          label={t('login.network')}
-          hint={
-            <>
-              {t('login.networkHint')} <span className="nowrap">{t('login.networkExample')}</span>
-            </>
-          }
-          name="network"
-          autoComplete="organization"
-          autoCapitalize="none"
-          required
-          value={request.network}
-          onChange={edit('network')}
-          error={submission.problems.fields.network}
-        />
+      <AuthForm
+        general={submission.problems.general}
+        pending={submission.isPending}
+        submit={t('reset.request.submit')}
+        submitting={t('reset.request.submitting')}
+        onSubmit={() => submission.mutate(request)}
+      >
+        <NetworkField value={request.network} onChange={edit('network')} error={submission.problems.fields.network} />
         <TextField label={t('login.email')} name="email" type="email" autoComplete="username" autoCapitalize="none" required value={request.email} onChange={edit('email')} error={submission.problems.fields.email} />
-        <Button type="submit" isDisabled={submission.isPending}>
-          {submission.isPending ? t('reset.request.submitting') : t('reset.request.submit')}
-        </Button>
-      </form>
+      </AuthForm>
       <p className="form-links">
         <Link to={withNetwork('/login', request.network)}>{t('mailbox.toLogin')}</Link>
       </p>
@@ -82,29 +65,23 @@ function ChooseNewPassword({ token, network }: { token: string; network: string 
     onSuccess: () => navigate(withNetwork('/login', network, { notice: 'password-reset' }), { replace: true }),
   });
   const problems = tokenProblems(submission.problems, submission.refusal, 'reset.error.link');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    submission.mutate({ token, newPassword });
-  };
   return (
     <Page title={t('reset.confirm.title')} width="narrow">
-      <form onSubmit={submit} noValidate aria-labelledby="page-title">
-        <FormError message={problems.general} />
-        <TextField
+      <AuthForm
+        general={problems.general}
+        pending={submission.isPending}
+        submit={t('reset.confirm.submit')}
+        submitting={t('reset.confirm.submitting')}
+        onSubmit={() => submission.mutate({ token, newPassword })}
+      >
+        <NewPasswordField
           label={t('reset.confirm.newPassword')}
-          hint={t('password.rules')}
           name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          required
           value={newPassword}
           onChange={(event) => setNewPassword(event.target.value)}
           error={problems.fields.newPassword}
         />
-        <Button type="submit" isDisabled={submission.isPending}>
-          {submission.isPending ? t('reset.confirm.submitting') : t('reset.confirm.submit')}
-        </Button>
-      </form>
+      </AuthForm>
       <p className="form-links">
         <Link to={withNetwork('/reset-password', network)} reloadDocument>
           {t('reset.requestAgain')}

@@ -1,12 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useApi } from '../../app/session';
-import { Button } from '../../components/Button';
-import { FormError } from '../../components/FormError';
 import { Page } from '../../components/Page';
 import { TextField } from '../../components/TextField';
 import { useSubmission } from '../../components/use-submission';
+import { AuthForm } from './AuthForm';
 import { MissingToken, tokenProblems } from './MissingToken';
 import { useMailToken, withNetwork } from './mail-link';
 
@@ -32,16 +31,16 @@ export function VerifyEmailPage() {
 
   if (!token) return <MissingToken title={t('verify.title')} again={withNetwork('/register', network)} againLabel={t('verify.registerAgain')} />;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    submission.mutate({ token, password });
-  };
-
   return (
     <Page title={t('verify.title')} width="narrow">
       <p>{t('verify.intro')}</p>
-      <form onSubmit={submit} noValidate aria-labelledby="page-title">
-        <FormError message={problems.general} />
+      <AuthForm
+        general={problems.general}
+        pending={submission.isPending}
+        submit={t('verify.submit')}
+        submitting={t('verify.submitting')}
+        onSubmit={() => submission.mutate({ token, password })}
+      >
         <TextField
           label={t('login.password')}
           hint={t('verify.passwordHint')}
@@ -53,10 +52,7 @@ export function VerifyEmailPage() {
           onChange={(event) => setPassword(event.target.value)}
           error={problems.fields.password}
         />
-        <Button type="submit" isDisabled={submission.isPending}>
-          {submission.isPending ? t('verify.submitting') : t('verify.submit')}
-        </Button>
-      </form>
+      </AuthForm>
       <p className="form-links">
         <Link to={withNetwork('/register', network)}>{t('verify.registerAgain')}</Link>
       </p>

@@ -2,7 +2,7 @@
  * @jest-environment ./tools/testing/web.environment.js
  */
 import { act, fireEvent, screen } from '@testing-library/react';
-import { descriptionOf, json, noContent, refusal, renderAppAt, type SentRequest } from '../account/app-under-test';
+import { descriptionOf, json, noContent, refusal, renderApp, type SeenRequest } from '../../app/test-wiring';
 
 const TOKEN = 'k3Y9sW2d8Jq1LmN0pQ7rT4uV6xZ5aB3cD2eF1gH0iJ8';
 /** Waits for the page of that title (its h1). */
@@ -14,7 +14,7 @@ const camille = { id: '7b0c9a52-3f1e-4b8e-9a51-2c6f0d4e8a11', networkId: '1e2d3c
 
 describe('registering on an open network', () => {
   it('sends what was typed and says where the mail went', async () => {
-    const { writes } = renderAppAt('/register?network=alumni-test', () => json(202, { message: 'Check your mailbox to continue.' }));
+    const { writes } = renderApp('/register?network=alumni-test', () => json(202, { message: 'Check your mailbox to continue.' }), { signedIn: false });
     await pageTitled('Créer un compte');
     expect(inputValue('Réseau')).toBe('alumni-test');
     type('Nom affiché', 'Camille Durand');
@@ -30,7 +30,7 @@ describe('registering on an open network', () => {
   });
 
   it('puts the service’s issue beside the field it names and keeps what was typed', async () => {
-    renderAppAt('/register?network=alumni-test', () => refusal(400, [{ path: 'password', issue: 'must not contain the e-mail address' }]));
+    renderApp('/register?network=alumni-test', () => refusal(400, [{ path: 'password', issue: 'must not contain the e-mail address' }]), { signedIn: false });
     type('Nom affiché', 'Camille Durand');
     type('Adresse e-mail', 'camille@example.org');
     type('Mot de passe', 'camille@example.org!!');
@@ -46,7 +46,7 @@ describe('registering on an open network', () => {
   });
 
   it('says plainly when the network admits by invitation only', async () => {
-    renderAppAt('/register?network=alumni-test', () => refusal(403, [{ path: 'invitationToken', issue: 'is required by this network' }]));
+    renderApp('/register?network=alumni-test', () => refusal(403, [{ path: 'invitationToken', issue: 'is required by this network' }]), { signedIn: false });
     type('Nom affiché', 'Camille Durand');
     type('Adresse e-mail', 'camille@example.org');
     type('Mot de passe', 'a long enough passphrase');
@@ -57,7 +57,7 @@ describe('registering on an open network', () => {
 
 describe('the verification link', () => {
   it('takes the token out of the address, sends it with the password, then opens the login page on the network', async () => {
-    const { router, writes } = renderAppAt(`/verify-email?network=alumni-test#token=${TOKEN}`, () => noContent());
+    const { router, writes } = renderApp(`/verify-email?network=alumni-test#token=${TOKEN}`, () => noContent(), { signedIn: false });
     await pageTitled('Confirmer mon adresse');
     expect(router.state.location.hash).toBe('');
     expect(router.state.location.search).toBe('?network=alumni-test');
@@ -75,7 +75,7 @@ describe('the verification link', () => {
       refusal(400, [{ path: 'password', issue: 'does not match the password chosen when registering with this link' }]),
       refusal(400, [{ path: 'token', issue: 'is invalid, has expired or was already used' }]),
     ];
-    renderAppAt(`/verify-email?network=alumni-test#token=${TOKEN}`, () => answers.shift() as Response);
+    renderApp(`/verify-email?network=alumni-test#token=${TOKEN}`, () => answers.shift() as Response, { signedIn: false });
     type('Mot de passe', 'not the one');
     await press('Activer mon compte');
     expect(descriptionOf(await screen.findByLabelText('Mot de passe'))).toContain('does not match the password chosen');
@@ -86,7 +86,7 @@ describe('the verification link', () => {
   });
 
   it('asks to open the mail’s link again when the page has no token', async () => {
-    renderAppAt('/verify-email?network=alumni-test', () => noContent());
+    renderApp('/verify-email?network=alumni-test', () => noContent(), { signedIn: false });
     expect(await screen.findByText(/Ce lien est incomplet/)).toBeTruthy();
     expect(screen.queryByLabelText('Mot de passe')).toBeNull();
   });
@@ -94,8 +94,9 @@ describe('the verification link', () => {
 
 describe('an invitation', () => {
   it('creates the account with the invitation’s token and signs the person in at once', async () => {
-    const { router, writes } = renderAppAt(`/accept-invitation?network=alumni-test#token=${TOKEN}`, (request: SentRequest) =>
+    const { router, writes } = renderApp(`/accept-invitation?network=alumni-test#token=${TOKEN}`, (request: SeenRequest) =>
       request.path === '/v1/users/me' ? json(200, camille) : json(202, { message: 'Check your mailbox to continue.' }),
+      { signedIn: false },
     );
     await pageTitled('Rejoindre le réseau');
     expect(router.state.location.hash).toBe('');
@@ -118,7 +119,8 @@ describe('an invitation', () => {
   });
 
   it('says to look at the mail when the address already had an account (the sign-in with the new password fails)', async () => {
-    renderAppAt(`/accept-invitation?network=alumni-test#token=${TOKEN}`, () => json(202, { message: 'Check your mailbox to continue.' }), {
+    renderApp(`/accept-invitation?network=alumni-test#token=${TOKEN}`, () => json(202, { message: 'Check your mailbox to continue.' }), {
+      signedIn: false,
       signIn: { kind: 'rejected', error: { statusCode: 401, error: 'Unauthorized', message: 'Invalid credentials.', details: [] } },
     });
     type('Adresse e-mail', 'camille@example.org');
@@ -130,7 +132,7 @@ describe('an invitation', () => {
   });
 
   it('explains an invitation that no longer works, keeping the form', async () => {
-    renderAppAt(`/accept-invitation?network=alumni-test#token=${TOKEN}`, () => refusal(400, [{ path: 'invitationToken', issue: 'was issued for another e-mail address' }]));
+    renderApp(`/accept-invitation?network=alumni-test#token=${TOKEN}`, () => refusal(400, [{ path: 'invitationToken', issue: 'was issued for another e-mail address' }]), { signedIn: false });
     type('Adresse e-mail', 'other@example.org');
     type('Nom affiché', 'Camille Durand');
     type('Mot de passe', 'a long enough passphrase');
@@ -142,7 +144,7 @@ describe('an invitation', () => {
 
 describe('a forgotten password', () => {
   it('is reached from the login page with the network typed there, and asks for a link', async () => {
-    const { router, writes } = renderAppAt('/login', () => json(202, { message: 'Check your mailbox to continue.' }));
+    const { router, writes } = renderApp('/login', () => json(202, { message: 'Check your mailbox to continue.' }), { signedIn: false });
     await pageTitled('Connexion');
     type('Réseau', 'alumni-test');
     await act(async () => fireEvent.click(screen.getByRole('link', { name: 'Mot de passe oublié ?' })));
@@ -157,7 +159,7 @@ describe('a forgotten password', () => {
 
   it('sets the new password from the mail’s link, then opens the login page', async () => {
     const answers = [refusal(400, [{ path: 'newPassword', issue: 'must be at least 12 characters' }]), noContent()];
-    const { router, writes } = renderAppAt(`/reset-password?network=alumni-test#token=${TOKEN}`, () => answers.shift() as Response);
+    const { router, writes } = renderApp(`/reset-password?network=alumni-test#token=${TOKEN}`, () => answers.shift() as Response, { signedIn: false });
     await pageTitled('Choisir un nouveau mot de passe');
     expect(router.state.location.hash).toBe('');
     type('Nouveau mot de passe', 'short');
@@ -176,7 +178,7 @@ describe('a forgotten password', () => {
 });
 
 it('reads the token of a mail’s link pasted into the tab where the page already is', async () => {
-  const { router } = renderAppAt('/reset-password?network=alumni-test', () => noContent());
+  const { router } = renderApp('/reset-password?network=alumni-test', () => noContent(), { signedIn: false });
   await pageTitled('Mot de passe oublié');
   await act(async () => router.navigate(`/reset-password?network=alumni-test#token=${TOKEN}`));
   await pageTitled('Choisir un nouveau mot de passe');
@@ -184,7 +186,7 @@ it('reads the token of a mail’s link pasted into the tab where the page alread
 });
 
 it('the login page leads to registering, on the network typed', async () => {
-  renderAppAt('/login?network=alumni-test', () => noContent());
+  renderApp('/login?network=alumni-test', () => noContent(), { signedIn: false });
   await pageTitled('Connexion');
   expect(screen.getByRole('link', { name: 'Créer un compte' }).getAttribute('href')).toBe('/register?network=alumni-test');
 });

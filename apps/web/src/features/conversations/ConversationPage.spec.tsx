@@ -3,7 +3,7 @@
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Conversation, Message } from './conversation-cache';
-import { json, renderMemberApp, TestEventSource } from './member-app.testing';
+import { json, renderApp, type Routes, TestEventSource } from '../../app/test-wiring';
 
 const CONVERSATION_ID = '0193a5b0-0000-7000-8000-00000000c001';
 const MATCH_ID = '5d1f3c2a-8b4e-4c6d-9e7f-0a1b2c3d4e5f';
@@ -48,7 +48,7 @@ function conversation(overrides: Partial<Conversation> = {}): Conversation {
 
 const history = [message(3, false, 'Tu as pu avancer sur ton CV ?'), message(2, true, 'Merci pour hier !'), message(1, false, 'Bonjour, ravi de te rencontrer.')];
 
-function services(overrides: Record<string, Parameters<typeof renderMemberApp>[1][string]> = {}) {
+function services(overrides: Record<string, Routes[string]> = {}) {
   return {
     'GET /v1/conversations': () => json(200, { items: [conversation()], nextCursor: null }),
     [`GET /v1/conversations/${CONVERSATION_ID}`]: () => json(200, conversation()),
@@ -75,7 +75,7 @@ afterEach(() => {
 
 describe('the conversations', () => {
   it('lists each pair’s conversation with its unread count, in English too', async () => {
-    renderMemberApp('/messages', services(), { language: 'en' });
+    renderApp('/messages', services(), { language: 'en' });
     const link = await screen.findByRole('link', { name: /Dominique Martin/ });
     expect(link.getAttribute('href')).toBe(`/messages/${CONVERSATION_ID}`);
     expect(screen.getByText('Unread: 1')).toBeTruthy();
@@ -83,7 +83,7 @@ describe('the conversations', () => {
   });
 
   it('shows the messages oldest first in a log, the other’s read receipt, and marks the newest read', async () => {
-    const { calls } = renderMemberApp(`/messages/${CONVERSATION_ID}`, services());
+    const { seen: calls } = renderApp(`/messages/${CONVERSATION_ID}`, services());
     expect(await screen.findByRole('heading', { level: 1, name: 'Conversation avec Dominique Martin' })).toBeTruthy();
     expect(screen.getByRole('log').getAttribute('aria-live')).toBe('polite');
     expect(shownTexts()).toEqual(['Bonjour, ravi de te rencontrer.', 'Merci pour hier !', 'Tu as pu avancer sur ton CV ?']);
@@ -94,7 +94,7 @@ describe('the conversations', () => {
   });
 
   it('opens the stream with the token in its address, shows live messages once, and reopens after the last event with a renewed token', async () => {
-    const { calls } = renderMemberApp(`/messages/${CONVERSATION_ID}`, services(), {
+    const { seen: calls } = renderApp(`/messages/${CONVERSATION_ID}`, services(), {
       renewals: [
         { accessToken: 'token-1', expiresIn: 900 },
         { accessToken: 'token-2', expiresIn: 900 },
@@ -140,7 +140,7 @@ describe('the conversations', () => {
 
   it('sends with Enter, shows the message at once and only once when the stream brings it before the answer', async () => {
     let answer: (response: Response) => void = () => undefined;
-    const { calls } = renderMemberApp(
+    const { seen: calls } = renderApp(
       `/messages/${CONVERSATION_ID}`,
       services({ [`POST /v1/conversations/${CONVERSATION_ID}/messages`]: () => new Promise<Response>((resolve) => (answer = resolve)) }),
     );
@@ -163,7 +163,7 @@ describe('the conversations', () => {
   });
 
   it('puts a refused message back in the composer with the service’s reason beside it', async () => {
-    renderMemberApp(
+    renderApp(
       `/messages/${CONVERSATION_ID}`,
       services({
         [`POST /v1/conversations/${CONVERSATION_ID}/messages`]: () =>

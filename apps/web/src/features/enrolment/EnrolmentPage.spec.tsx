@@ -2,7 +2,8 @@
  * @jest-environment ./tools/testing/web.environment.js
  */
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { aProgramme, anEnrolment, ENROLLMENT_ID, PROGRAM_ID, type Received, renderSignedIn, type Routes } from '../programmes/render-signed-in';
+import { type SeenRequest, renderSignedIn, type Routes } from '../../app/test-wiring';
+import { aProgramme, anEnrolment, ENROLLMENT_ID, PROGRAM_ID } from '../programmes/fixtures';
 
 /** A survey of each kind of question, as intake generates them. */
 const survey = {
@@ -43,7 +44,7 @@ const survey = {
 
 const terms = (kind: string, items: [string, string][]) => [200, { kind, items: items.map(([id, label]) => ({ id, label, retired: false, default: true })) }] as [number, unknown];
 
-function services(submit: (request: Received) => [number, unknown]): Routes {
+function services(submit: (request: SeenRequest) => [number, unknown]): Routes {
   return {
     [`GET /v1/programs/${PROGRAM_ID}`]: [200, aProgramme()],
     [`GET /v1/programs/${PROGRAM_ID}/surveys/mentee`]: [200, survey],
@@ -84,12 +85,12 @@ async function answerEverything() {
 
 describe('enrolling in a programme', () => {
   it('draws each question by its type, sends the answers and the baseline, then opens the goals', async () => {
-    const { received, router } = renderSignedIn(`/programmes/${PROGRAM_ID}/enrol/mentee`, services(() => [201, anEnrolment()]));
+    const { seen, router } = renderSignedIn(`/programmes/${PROGRAM_ID}/enrol/mentee`, services(() => [201, anEnrolment()]));
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('M’inscrire comme mentoré·e — Premiers pas');
     await answerEverything();
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Envoyer mon inscription' })));
 
-    const sent = received.find((request) => request.method === 'POST' && request.path === '/v1/enrollments');
+    const sent = seen.find((request) => request.method === 'POST' && request.path === '/v1/enrollments');
     expect(sent?.body).toEqual({
       programId: PROGRAM_ID,
       role: 'mentee',
@@ -166,7 +167,7 @@ describe('enrolling in a programme', () => {
       network_size: 1,
       skills_wanted: [{ id: 'sql', level: 4 }],
     };
-    const { received, router } = renderSignedIn(`/programmes/${PROGRAM_ID}/enrol/mentee`, {
+    const { seen, router } = renderSignedIn(`/programmes/${PROGRAM_ID}/enrol/mentee`, {
       ...services(() => [500, {}]),
       'GET /v1/enrollments': [200, { items: [anEnrolment({ answers: saved, version: 4 })], nextCursor: null }],
       [`PUT /v1/enrollments/${ENROLLMENT_ID}`]: [200, anEnrolment({ answers: saved, version: 5 })],
@@ -178,14 +179,14 @@ describe('enrolling in a programme', () => {
     fireEvent.change(screen.getByLabelText('How many years of experience? (years)'), { target: { value: '2' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Enregistrer mes réponses' })));
 
-    const put = received.find((request) => request.method === 'PUT');
+    const put = seen.find((request) => request.method === 'PUT');
     expect(put?.body).toEqual({
       templateVersion: 3,
       version: 4,
       answers: { ...saved, experience_years: 2 },
       baseline: { confidence: 2, communication: 3, leadership: 2, networkSize: 1 },
     });
-    expect(received.some((request) => request.method === 'POST')).toBe(false);
+    expect(seen.some((request) => request.method === 'POST')).toBe(false);
     expect(`${router.state.location.pathname}${router.state.location.search}`).toBe(`/programmes/${PROGRAM_ID}?saved=1`);
   });
 });

@@ -2,7 +2,8 @@
  * @jest-environment ./tools/testing/web.environment.js
  */
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { aProgramme, anEnrolment, day, ENROLLMENT_ID, PROGRAM_ID, type Received, renderSignedIn } from '../programmes/render-signed-in';
+import { type SeenRequest, renderSignedIn } from '../../app/test-wiring';
+import { aGoal, aProgramme, anEnrolment, day, ENROLLMENT_ID, PROGRAM_ID } from '../programmes/fixtures';
 
 const CRITERIA = ['specific', 'measurable', 'achievable', 'relevant', 'time_bound'] as const;
 const PATHS = { specific: 'title', measurable: 'targetValue', achievable: 'targetValue', relevant: 'objective', time_bound: 'dueOn' } as const;
@@ -27,25 +28,9 @@ const metrics = {
   ],
 };
 
-const goal = {
-  id: '0190a3f0-0000-7000-8000-0000000000d1',
-  enrollmentId: ENROLLMENT_ID,
-  programId: PROGRAM_ID,
-  role: 'mentee',
-  title: 'Obtenir trois entretiens d’analyste de données',
-  objective: 'job_search',
-  metric: 'interviews_obtained',
-  baselineValue: 0,
-  targetValue: 3,
-  dueOn: day(150),
-  status: 'in_progress',
-  valueReached: null,
-  reachedOn: null,
-  progressPercent: 0,
-  version: 1,
-};
+const goal = aGoal({ title: 'Obtenir trois entretiens d’analyste de données', dueOn: day(150) });
 
-function services(answerSet: (request: Received) => [number, unknown]) {
+function services(answerSet: (request: SeenRequest) => [number, unknown]) {
   const goals: unknown[] = [];
   return {
     [`GET /v1/enrollments/${ENROLLMENT_ID}`]: [200, anEnrolment()] as [number, unknown],
@@ -53,12 +38,12 @@ function services(answerSet: (request: Received) => [number, unknown]) {
     [`GET /v1/programs/${PROGRAM_ID}/goal-metrics`]: [200, metrics] as [number, unknown],
     [`GET /v1/enrollments/${ENROLLMENT_ID}/goals`]: () => [200, goals] as [number, unknown],
     // The double judges like the service would, from what the draft holds.
-    [`POST /v1/enrollments/${ENROLLMENT_ID}/goals/check`]: (request: Received) => {
+    [`POST /v1/enrollments/${ENROLLMENT_ID}/goals/check`]: (request: SeenRequest) => {
       const draft = request.body as Record<string, unknown>;
       const failing = CRITERIA.filter((criterion) => draft[PATHS[criterion]] === undefined || (criterion === 'specific' && String(draft['title']).length < 20));
       return [200, verdict(failing)] as [number, unknown];
     },
-    [`POST /v1/enrollments/${ENROLLMENT_ID}/goals`]: (request: Received) => {
+    [`POST /v1/enrollments/${ENROLLMENT_ID}/goals`]: (request: SeenRequest) => {
       const answer = answerSet(request);
       if (answer[0] === 201) goals.push(goal);
       return answer;
@@ -70,7 +55,7 @@ const criterionLine = (name: string) => screen.getByText(name).closest('li')?.te
 
 describe('setting a SMART goal', () => {
   it('shows the service’s verdict per criterion as the goal is written, then sets it', async () => {
-    const { received } = renderSignedIn(`/enrolments/${ENROLLMENT_ID}/goals?welcome=1`, services(() => [201, goal]));
+    const { seen } = renderSignedIn(`/enrolments/${ENROLLMENT_ID}/goals?welcome=1`, services(() => [201, goal]));
     expect(await screen.findByText(/Votre inscription est enregistrée/)).toBeTruthy();
     expect(screen.getByText('Commencez à écrire votre objectif : chaque critère s’affichera ici.')).toBeTruthy();
 
@@ -89,12 +74,12 @@ describe('setting a SMART goal', () => {
     fireEvent.change(screen.getByLabelText('Échéance'), { target: { value: goal.dueOn } });
     expect(await screen.findByText('Votre objectif remplit les cinq critères.')).toBeTruthy();
     // Checked once the typing paused, not at every change.
-    const checks = received.filter((request) => request.path.endsWith('/goals/check'));
+    const checks = seen.filter((request) => request.path.endsWith('/goals/check'));
     expect(checks.length).toBeLessThanOrEqual(3);
     expect(checks[checks.length - 1].body).toEqual({ title: goal.title, objective: 'job_search', metric: 'interviews_obtained', targetValue: 3, dueOn: goal.dueOn });
 
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Enregistrer l’objectif' })));
-    expect(received.find((request) => request.method === 'POST' && request.path === `/v1/enrollments/${ENROLLMENT_ID}/goals`)?.body).toEqual({
+    expect(seen.find((request) => request.method === 'POST' && request.path === `/v1/enrollments/${ENROLLMENT_ID}/goals`)?.body).toEqual({
       title: goal.title,
       objective: 'job_search',
       metric: 'interviews_obtained',

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
-import { Checkbox, CheckboxGroup, FieldError, Label, Text } from 'react-aria-components';
-import { SingleChoice } from '../../components/ChoiceGroup';
+import { CheckboxGroup, FieldError } from 'react-aria-components';
+import { CheckboxChoices, GroupHeading, SingleChoice } from '../../components/ChoiceGroup';
 import { SelectField } from '../../components/SelectField';
 import { TextArea } from '../../components/TextArea';
 import { TextField } from '../../components/TextField';
@@ -123,12 +123,7 @@ function ManyChoices({ question, label, choices, value, onChange, error }: Omit<
     <div className="question-many">
       {/* The group's own label and hint come first, then the filter, then the choices it finds. */}
       <CheckboxGroup className="field choice-group" value={chosen} onChange={change} isInvalid={Boolean(error)} isRequired={question.required} validationBehavior="aria">
-        <Label>{label}</Label>
-        {hint && (
-          <Text slot="description" className="field-hint">
-            {hint}
-          </Text>
-        )}
+        <GroupHeading label={label} hint={hint} />
         {long && (
           <div className="choice-filter">
             {/* Short on screen; the name a screen reader gives says which question's list it filters. */}
@@ -150,14 +145,7 @@ function ManyChoices({ question, label, choices, value, onChange, error }: Omit<
             </Button>
           </div>
         )}
-        <div className="choices">
-          {shown.map((choice) => (
-            <Checkbox key={choice.value} value={choice.value} className="choice">
-              <span className="choice-box" aria-hidden="true" />
-              {choice.label}
-            </Checkbox>
-          ))}
-        </div>
+        <CheckboxChoices choices={shown} />
         <FieldError className="field-error">{error}</FieldError>
       </CheckboxGroup>
       {question.withLevels && chosen.length > 0 && (

@@ -2,7 +2,8 @@
  * @jest-environment ./tools/testing/web.environment.js
  */
 import { screen, within } from '@testing-library/react';
-import { aProgramme, anEnrolment, day, ENROLLMENT_ID, NETWORK_ID, PROGRAM_ID, renderSignedIn, USER_ID } from '../programmes/render-signed-in';
+import { renderSignedIn } from '../../app/test-wiring';
+import { aGoal, aProgramme, anEnrolment, day, ENROLLMENT_ID, NETWORK_ID, PROGRAM_ID, USER_ID } from '../programmes/fixtures';
 
 const MATCH_ID = '0190a3f0-0000-7000-8000-0000000000e1';
 const OTHER_PROGRAM_ID = '0190a3f0-0000-7000-8000-0000000000a2';
@@ -48,23 +49,7 @@ const session = (overrides: Record<string, unknown>) => ({
   ...overrides,
 });
 
-const goal = (title: string, progressPercent: number) => ({
-  id: `0190a3f0-0000-7000-8000-00000000${String(progressPercent).padStart(4, '0')}`,
-  enrollmentId: ENROLLMENT_ID,
-  programId: PROGRAM_ID,
-  role: 'mentee',
-  title,
-  objective: 'job_search',
-  metric: 'interviews_obtained',
-  baselineValue: 0,
-  targetValue: 3,
-  dueOn: day(100),
-  status: 'in_progress',
-  valueReached: null,
-  reachedOn: null,
-  progressPercent,
-  version: 1,
-});
+const goal = (title: string, progressPercent: number) => aGoal({ id: `0190a3f0-0000-7000-8000-00000000${String(progressPercent).padStart(4, '0')}`, title, progressPercent });
 
 describe('the home of a participant', () => {
   it('gathers their programme, their mentor, the next session, unread messages, what is open to answer and their goals', async () => {

@@ -2,7 +2,8 @@
  * @jest-environment ./tools/testing/web.environment.js
  */
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { aProgramme, anEnrolment, ENROLLMENT_ID, PROGRAM_ID, renderSignedIn } from './render-signed-in';
+import { renderSignedIn } from '../../app/test-wiring';
+import { aProgramme, anEnrolment, ENROLLMENT_ID, PROGRAM_ID } from './fixtures';
 
 describe('a programme’s page', () => {
   // React Aria's modal asks the browser's CSS object, which jsdom lacks.
@@ -29,7 +30,7 @@ describe('a programme’s page', () => {
 
   it('lets an enrolled mentee reach their goals and withdraw after confirming', async () => {
     let withdrawn = false;
-    const { received } = renderSignedIn(`/programmes/${PROGRAM_ID}`, {
+    const { seen } = renderSignedIn(`/programmes/${PROGRAM_ID}`, {
       [`GET /v1/programs/${PROGRAM_ID}`]: [200, aProgramme()],
       'GET /v1/enrollments': () => [200, { items: [anEnrolment(withdrawn ? { status: 'withdrawn' } : {})], nextCursor: null }],
       [`POST /v1/enrollments/${ENROLLMENT_ID}/withdraw`]: () => {
@@ -45,6 +46,6 @@ describe('a programme’s page', () => {
     const dialog = await screen.findByRole('alertdialog');
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Me retirer' })));
     expect(await screen.findByRole('link', { name: 'M’inscrire comme mentoré·e' })).toBeTruthy();
-    expect(received.filter((request) => request.method === 'POST').map((request) => request.path)).toEqual([`/v1/enrollments/${ENROLLMENT_ID}/withdraw`]);
+    expect(seen.filter((request) => request.method === 'POST').map((request) => request.path)).toEqual([`/v1/enrollments/${ENROLLMENT_ID}/withdraw`]);
   });
 });

@@ -2,7 +2,8 @@
  * @jest-environment ./tools/testing/web.environment.js
  */
 import { cleanup, screen, within } from '@testing-library/react';
-import { aProgramme, anEnrolment, day, ENROLLMENT_ID, PROGRAM_ID, renderSignedIn } from '../programmes/render-signed-in';
+import { renderSignedIn } from '../../app/test-wiring';
+import { aGoal, aProgramme, anEnrolment, ENROLLMENT_ID, PROGRAM_ID } from '../programmes/fixtures';
 
 describe('my progress', () => {
   it('shows the goals with their titles, the self-assessment from baseline to the latest answer, and the sessions held', async () => {
@@ -30,23 +31,7 @@ describe('my progress', () => {
       [`GET /v1/enrollments/${ENROLLMENT_ID}/goals`]: [
         200,
         [
-          {
-            id: '0190a3f0-0000-7000-8000-0000000000d1',
-            enrollmentId: ENROLLMENT_ID,
-            programId: PROGRAM_ID,
-            role: 'mentee',
-            title: 'Obtenir trois entretiens',
-            objective: 'job_search',
-            metric: 'interviews_obtained',
-            baselineValue: 0,
-            targetValue: 3,
-            dueOn: day(100),
-            status: 'in_progress',
-            valueReached: 1,
-            reachedOn: '2027-02-21',
-            progressPercent: 33,
-            version: 2,
-          },
+          aGoal({ valueReached: 1, reachedOn: '2027-02-21', progressPercent: 33, version: 2 }),
         ],
       ],
     });

@@ -2,7 +2,7 @@
  * @jest-environment ./tools/testing/web.environment.js
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { json, renderMemberApp } from '../conversations/member-app.testing';
+import { json, renderApp } from '../../app/test-wiring';
 import type { MentoringSession } from './session-queries';
 
 const MATCH_ID = '5d1f3c2a-8b4e-4c6d-9e7f-0a1b2c3d4e5f';
@@ -89,12 +89,12 @@ const common = {
     }),
 };
 
-const postsOf = (calls: ReturnType<typeof renderMemberApp>['calls']) => calls.filter((call) => call.method === 'POST').map((call) => [call.path, call.body]);
+const postsOf = (calls: ReturnType<typeof renderApp>['seen']) => calls.filter((call) => call.method === 'POST').map((call) => [call.path, call.body]);
 
 describe('the sessions', () => {
   it('proposes a session at a time read in the chosen zone, and places the service’s refusal beside its field, keeping what was typed', async () => {
     let refuse = true;
-    const { calls, router } = renderMemberApp(`/sessions/new?matchId=${MATCH_ID}`, {
+    const { seen: calls, router } = renderApp(`/sessions/new?matchId=${MATCH_ID}`, {
       ...common,
       'POST /v1/sessions': ({ body }) =>
         refuse
@@ -134,7 +134,7 @@ describe('the sessions', () => {
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       downloads.push(this.download);
     });
-    const { calls } = renderMemberApp(`/sessions/${SESSION_ID}`, {
+    const { seen: calls } = renderApp(`/sessions/${SESSION_ID}`, {
       ...common,
       [`GET /v1/sessions/${SESSION_ID}`]: () => json(200, session()),
       [`POST /v1/sessions/${SESSION_ID}/confirm`]: () => json(200, session({ status: 'confirmed', awaitingMyConfirmation: false, scheduledAt: '2026-12-07T12:00:00.000Z' })),
@@ -151,7 +151,7 @@ describe('the sessions', () => {
 
       await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Ajouter à mon agenda (.ics)' })));
       await waitFor(() => expect(downloads).toEqual([`session-${SESSION_ID}.ics`]));
-      expect(calls.some((call) => call.method === 'GET' && call.path === `/v1/sessions/${SESSION_ID}/calendar.ics` && call.token === 'token-1')).toBe(true);
+      expect(calls.some((call) => call.method === 'GET' && call.path === `/v1/sessions/${SESSION_ID}/calendar.ics` && call.token === 'token')).toBe(true);
 
       const notices = screen.getByRole('region', { name: 'Avis et rappels' });
       expect(within(notices).getAllByRole('listitem').map((item) => item.querySelector('strong')?.textContent)).toEqual(['Rappel : séance de mentorat']);
@@ -162,7 +162,7 @@ describe('the sessions', () => {
   });
 
   it('cancels with a reason the service requires, shown beside the field, and moves a session in its own zone', async () => {
-    const { calls } = renderMemberApp(`/sessions/${SESSION_ID}`, {
+    const { seen: calls } = renderApp(`/sessions/${SESSION_ID}`, {
       ...common,
       [`GET /v1/sessions/${SESSION_ID}`]: () => json(200, session({ status: 'confirmed', awaitingMyConfirmation: false })),
       [`POST /v1/sessions/${SESSION_ID}/reschedule`]: ({ body }) => json(200, session({ ...(body as object), startsAt: `${YEAR}-01-16T17:30:00.000Z`, awaitingMyConfirmation: false, proposedBy: ME })),
