@@ -46,6 +46,20 @@ const memberPages: RouteObject[] = [
       { path: ':sessionId', element: lazyPage(() => import('../features/sessions/SessionPage'), (page) => page.SessionPage) },
     ],
   },
+  {
+    path: 'matches',
+    children: [
+      { index: true, element: lazyPage(() => import('../features/matches/MatchesPage'), (page) => page.MatchesPage) },
+      { path: 'suggestions/:programId', element: lazyPage(() => import('../features/matches/SuggestionsPage'), (page) => page.SuggestionsPage) },
+    ],
+  },
+  {
+    path: 'surveys',
+    children: [
+      { index: true, element: lazyPage(() => import('../features/feedback/SurveysPage'), (page) => page.SurveysPage) },
+      { path: ':form/:target', element: lazyPage(() => import('../features/feedback/FeedbackFormPage'), (page) => page.FeedbackFormPage) },
+    ],
+  },
   { path: 'profile', element: lazyPage(() => import('../features/account/ProfilePage'), (page) => page.ProfilePage) },
   cohortPages,
   notificationPages,
