@@ -60,6 +60,22 @@ export const communicationConfigSchema = defineConfig({
     default: 1_440,
     description: 'how long before a confirmed session both participants are reminded of it',
   },
+  mailRetentionDays: {
+    env: 'MAIL_RETENTION_DAYS',
+    type: 'int',
+    min: 1,
+    max: 3_650,
+    default: 30,
+    description: 'days a sent (or abandoned) mail is kept, for support and bounce questions, before it is deleted with the address and text it holds',
+  },
+  mailPurgeIntervalMs: {
+    env: 'MAIL_PURGE_INTERVAL_MS',
+    type: 'int',
+    min: 100,
+    max: 86_400_000,
+    default: 3_600_000,
+    description: 'how often mails past MAIL_RETENTION_DAYS are looked for and deleted',
+  },
 });
 
 export type CommunicationConfig = ConfigOf<typeof communicationConfigSchema>;

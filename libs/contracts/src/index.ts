@@ -3,5 +3,6 @@ export * from './topics';
 export * from './catalogue';
 export * from './validation';
 export * from './envelope';
+export * from './record-origin';
 export * from './asyncapi/asyncapi';
 export * from './events';

@@ -11,6 +11,7 @@ import {
 } from './application/notification-use-cases';
 import { Notifier } from './application/notifier';
 import { MailDeliverySender } from './infrastructure/mail-delivery.sender';
+import { MailRetentionSweep } from './infrastructure/mail-retention.sweep';
 import { MatchProposedNotificationHandler, MatchRequestExpiringNotificationHandler } from './infrastructure/match-notifications.handler';
 import { NotificationUserErasedHandler } from './infrastructure/notification-erasure.handler';
 
@@ -25,6 +26,7 @@ import { NotificationUserErasedHandler } from './infrastructure/notification-era
   providers: [
     Notifier,
     MailDeliverySender,
+    MailRetentionSweep,
     ListNotificationsUseCase,
     MarkNotificationReadUseCase,
     MarkAllNotificationsReadUseCase,

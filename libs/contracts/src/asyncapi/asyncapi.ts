@@ -29,7 +29,9 @@ and \`traceparent\` (W3C Trace Context). Every payload also carries \`networkId\
 
 ## Names and versions
 Types are \`passerelle.<service>.<aggregate>.<verb>.v<N>\`; topics are \`passerelle.<service>.<aggregate>\`, one per aggregate, written only by the
-service that owns it. A breaking change is published as a new type version beside the old one; consumers may skip types they do not know.
+service that owns it (\`x-source\` on each channel is the only \`ce_source\` it carries). A consumer should dead-letter a record whose type is not one
+of its topic's, or whose source is not the topic's owner. A breaking change is published as a new type version beside the old one; consumers may
+skip types they do not know that are named after the topic.
 
 ## Delivery
 At least once. Producers write each event in the same database transaction as the state change (transactional outbox) and publish it with an
@@ -114,6 +116,7 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
       messages: Object.fromEntries(definitions.map((definition) => [definition.type, ref('components', 'messages', definition.type)])),
       bindings: { kafka: { partitions: topic.partitions, bindingVersion: KAFKA_BINDING_VERSION } },
       'x-dead-letter-topic': topic.deadLetter,
+      'x-source': `/passerelle/${topic.service}`,
     };
     operations[`${topic.service}.send.${topic.aggregate}`] = {
       action: 'send',

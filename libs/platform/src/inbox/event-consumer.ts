@@ -1,5 +1,6 @@
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import {
+  checkRecordOrigin,
   deadLetterTopic,
   type EventDefinition,
   type EventEnvelope,
@@ -228,6 +229,7 @@ export class EventConsumer {
       for (const message of records) await this.process(topic, partition, message, heartbeat);
     };
     if (messages.length === 1) return oneByOne(messages);
+    if (messages.some((message) => originProblem(topic, message))) return oneByOne(messages);
     const parsed = messages.map((message) => ({ message, result: fromKafkaMessage(message) }));
     if (parsed.some(({ result }) => !result.ok && result.reason !== 'unknown_type')) return oneByOne(messages);
     const applicable: Applicable[] = [];
@@ -266,6 +268,12 @@ export class EventConsumer {
   }
 
   private async process(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
+    // Checked before anything else: a record another service forged must not reach a handler of its type.
+    const foreign = originProblem(topic, message);
+    if (foreign) {
+      await this.deadLetter(topic, partition, message, foreign.reason, foreign.detail, 0);
+      return;
+    }
     const parsed = fromKafkaMessage(message);
     if (!parsed.ok) {
       if (parsed.reason === 'unknown_type') {
@@ -477,6 +485,11 @@ export class EventConsumer {
       await heartbeat().catch(() => undefined);
     }
   }
+}
+
+/** The type and source a record claims, against what its topic may carry. */
+function originProblem(topic: string, message: KafkaMessage) {
+  return checkRecordOrigin(topic, headerText(message.headers, 'ce_type'), headerText(message.headers, 'ce_source'));
 }
 
 function headerText(headers: IHeaders | undefined, name: string): string | undefined {

@@ -99,6 +99,19 @@ export class UserRoleRevokedHandler implements EventHandler<UserRoleRevokedData>
 export class DirectoryUserErasedHandler implements EventHandler<UserErasedData> {
   async handle(event: EventEnvelope<UserErasedData>, manager: EntityManager): Promise<void> {
     const { userId, networkId, erasedAt } = event.data;
+    // Mails not yet sent to others that name the person (a proposal, a session
+    // with them) are dropped: their sentences are built around the name, so a
+    // text without it would mislead, and the in-app notification remains. Only
+    // this handler still knows the name, so it goes here, before the name does.
+    // Sent mails are left to MAIL_RETENTION_DAYS.
+    await manager.query(
+      `DELETE FROM mail_deliveries AS mail USING directory_entries AS entry
+        WHERE entry.user_id = $1 AND entry.display_name <> ''
+          AND mail.status = 'pending' AND mail.network_id = $2 AND mail.recipient_id <> $1
+          AND (strpos(mail.subject, entry.display_name) > 0 OR strpos(mail.text_body, entry.display_name) > 0
+               OR strpos(COALESCE(mail.calendar, ''), entry.display_name) > 0)`,
+      [userId, networkId],
+    );
     await manager.query(
       `INSERT INTO directory_entries (user_id, network_id, status, updated_at, erased_at)
        VALUES ($1, $2, 'erased', now(), $3)

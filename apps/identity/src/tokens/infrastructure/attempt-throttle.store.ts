@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { inBatches } from '@passerelle/platform/database';
 import { TooManyRequestsException } from '@passerelle/platform/http';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -73,11 +74,20 @@ export class AttemptThrottleStore {
     });
   }
 
-  /** Deletes the attempts older than `windowMs` (the longest window of any throttle); returns how many. */
-  async prune(windowMs: number): Promise<number> {
-    const [, deleted] = (await this.dataSource.query('DELETE FROM throttle_attempts WHERE attempted_at < now() - make_interval(secs => $1)', [
-      windowMs / 1000,
-    ])) as [unknown, number];
-    return deleted;
+  /**
+   * Deletes the attempts older than `windowMs` (the longest window of any
+   * throttle), `batch` rows per transaction; returns how many this call
+   * deleted. Rows are claimed with `SKIP LOCKED`, so replicas pruning at once
+   * share the rows rather than queue on them.
+   */
+  async prune(windowMs: number, batch: number): Promise<number> {
+    return inBatches(batch, async () => {
+      const [, deleted] = (await this.dataSource.query(
+        `DELETE FROM throttle_attempts WHERE id IN (
+           SELECT id FROM throttle_attempts WHERE attempted_at < now() - make_interval(secs => $1) LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+        [windowMs / 1000, batch],
+      )) as [unknown, number];
+      return deleted;
+    });
   }
 }
