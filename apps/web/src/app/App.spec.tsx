@@ -27,6 +27,15 @@ const camille = {
   roles: ['mentor'],
 };
 
+const network = {
+  id: camille.networkId,
+  name: 'Alumni Sorbonne',
+  slug: 'alumni-sorbonne',
+  allowedEmailDomains: [],
+  registrationPolicy: 'invitation',
+  createdAt: '2026-09-01T08:00:00.000Z',
+};
+
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 /**
@@ -59,7 +68,9 @@ function renderApp(initialPath: string, renewals: Renewal[]) {
     const profile = new URL(request.url).pathname === '/v1/users/me';
     if (profile) seen.push(`/v1/users/me ${token}`);
     if (!validTokens.has(token)) return json(401, { statusCode: 401, error: 'Unauthorized', message: 'expired', details: [] });
-    return profile ? json(200, camille) : json(404, { statusCode: 404, error: 'Not Found', message: 'not in this test', details: [] });
+    if (profile) return json(200, camille);
+    if (new URL(request.url).pathname === `/v1/networks/${camille.networkId}`) return json(200, network);
+    return json(404, { statusCode: 404, error: 'Not Found', message: 'not in this test', details: [] });
   };
   globalThis.fetch = services as typeof fetch;
   const router = createMemoryRouter(routes, { initialEntries: [initialPath] });
@@ -97,6 +108,8 @@ describe('the application’s shell', () => {
   it('restores an earlier session on load without asking for the password', async () => {
     const { seen } = renderApp('/', [{ accessToken: 'restored', expiresIn: 900 }]);
     expect(await screen.findByText('Bonjour Camille Durand')).toBeTruthy();
+    // The header carries the network's name once signed in: the portal is the university's.
+    expect(await screen.findByText('Alumni Sorbonne')).toBeTruthy();
     expect(seen).toEqual(['/v1/users/me restored']);
   });
 

@@ -6,6 +6,7 @@ import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { QueryState } from '../components/QueryState';
 import { MemberLanguageSwitcher } from '../features/account/MemberLanguageSwitcher';
 import { NAVIGATION } from './navigation';
+import { NetworkName } from './NetworkName';
 import { OfflineBanner } from './OfflineBanner';
 import { useSession } from './session';
 
@@ -25,7 +26,7 @@ function Header({ signedIn }: { signedIn: boolean }) {
         {t('app.skipToContent')}
       </a>
       <div className="app-brand">
-        <p className="app-name">{t('app.name')}</p>
+        <p className="app-name">{signedIn ? <NetworkName /> : t('app.name')}</p>
         <p className="app-tagline">{t('app.tagline')}</p>
       </div>
       <div className="app-tools">
