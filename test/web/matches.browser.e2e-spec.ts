@@ -1,40 +1,12 @@
-import {
-  adminToken,
-  type BrowserLocale,
-  type Credentials,
-  createTestMember,
-  createTestNetwork,
-  expectAccessible,
-  expectEventually,
-  keepScreenshot,
-  launchBrowser,
-  loginAs,
-  openContext,
-  policyRefusals,
-  startWebStack,
-  type TestNetwork,
-  type ViewportName,
-  type WebStack,
-} from '@passerelle/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { adminToken, type Credentials, createTestNetwork, expectAccessible, expectEventually, fitsWidth, keepScreenshot, signIn, type TestNetwork, useWebStack, type ViewportName } from '@passerelle/testing';
+import type { Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/en';
 import { fr } from '../../apps/web/src/i18n/fr';
 import { answers } from '../matching/matching-fixtures';
+import { CATALOGUES, EVERY_VIEW, type Language, LOCALES, say, type Text } from './catalogues';
 
-const CATALOGUES = { fr, en } as const;
-type Language = keyof typeof CATALOGUES;
-type Text = (typeof CATALOGUES)[Language];
-const LOCALES: Record<Language, BrowserLocale> = { fr: 'fr-FR', en: 'en-GB' };
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const baseline = { confidence: 2, communication: 3, leadership: 2, networkSize: 1 };
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/{{(\w+)}}/g, (_, name: string) => String(values[name]));
-
-const WIDTHS_AND_LANGUAGES = [
-  ['desk', 'fr'],
-  ['phone', 'fr'],
-  ['desk', 'en'],
-  ['phone', 'en'],
-] as const satisfies readonly (readonly [ViewportName, Language])[];
 
 type Person = Credentials & { readonly userId: string; readonly token: string; readonly name: string };
 
@@ -49,36 +21,25 @@ type Person = Credentials & { readonly userId: string; readonly token: string; r
  * a desk's and a phone's width, in French and English.
  */
 describe('the web application in a browser: matches and surveys', () => {
-  let stack: WebStack;
-  let browser: Browser;
+  const suite = useWebStack();
   let network: TestNetwork;
   const people: Record<'organizer' | 'lea' | 'sam' | 'ines' | 'marc' | 'zoe', Person> = {} as never;
   let roundProgram: string;
   let choiceProgram: string;
-  const contexts: BrowserContext[] = [];
-  /** What each page's Content-Security-Policy refused during the current test. */
-  let refusedByPolicy: string[][] = [];
 
-  const http = (service: string) => stack.apps[service].http;
+  const http = (service: string) => suite.stack.apps[service].http;
   const bearer = (person: Person) => ({ authorization: `Bearer ${person.token}` });
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startWebStack(), launchBrowser()]);
-    const identity = stack.apps['identity'];
+    const identity = suite.stack.apps['identity'];
     network = await createTestNetwork(identity.http, await adminToken(identity.http), 'webmatch');
     const names = { organizer: 'Claire Organisatrice', lea: 'Léa Martin', sam: 'Sam Bernard', ines: 'Inès Moreau', marc: 'Marc Petit', zoe: 'Zoé Laurent' };
     for (const [key, name] of Object.entries(names) as [keyof typeof names, string][]) {
-      const credentials = await createTestMember(identity.http, identity.dataSource, network, { roles: key === 'organizer' ? ['organizer'] : [] });
-      const token = (await loginAs(identity.http, credentials)).accessToken;
-      people[key] = { ...credentials, token, name };
+      people[key] = { ...(await suite.member(network, { roles: key === 'organizer' ? ['organizer'] : [], displayName: name })), name };
     }
-    const profiles: Partial<Record<keyof typeof names, object>> = {
-      ines: { employer: 'Banque du Rhône', industry: 'Banque', city: 'Lyon', languages: ['fr', 'en'], bio: 'Responsable data, douze ans dans la banque.' },
-      marc: { employer: 'Assurances Loire', industry: 'Assurance', city: 'Nantes', languages: ['fr'] },
-    };
-    for (const [key, person] of Object.entries(people) as [keyof typeof names, Person][]) {
-      await http('identity').patch('/v1/users/me').set(bearer(person)).send({ displayName: person.name, ...profiles[key] }).expect(200);
-    }
+    // The mentors' profiles, which their mentees read on the proposals.
+    await http('identity').patch('/v1/users/me').set(bearer(people.ines)).send({ employer: 'Banque du Rhône', industry: 'Banque', city: 'Lyon', languages: ['fr', 'en'], bio: 'Responsable data, douze ans dans la banque.' }).expect(200);
+    await http('identity').patch('/v1/users/me').set(bearer(people.marc)).send({ employer: 'Assurances Loire', industry: 'Assurance', city: 'Nantes', languages: ['fr'] }).expect(200);
 
     roundProgram = await programme('Carrières data', ['organizer_rounds'], [
       [people.lea, 'mentee', [{ id: 'data-analysis', level: 4 }]],
@@ -95,18 +56,6 @@ describe('the web application in a browser: matches and surveys', () => {
       [people.marc, 'mentor', [{ id: 'data-analysis', level: 2 }]],
     ]);
   }, 300_000);
-
-  afterEach(() => {
-    const refused = refusedByPolicy.flat();
-    refusedByPolicy = [];
-    expect(refused).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await stack?.close();
-  });
 
   /** A published programme, its people enrolled; resolves once matching has them all. */
   async function programme(name: string, matchingModes: string[], enrolled: [Person, 'mentor' | 'mentee', { id: string; level: number }[]][]): Promise<string> {
@@ -126,7 +75,7 @@ describe('the web application in a browser: matches and surveys', () => {
     }
     await expectEventually(
       async () => {
-        const [row] = await stack.apps['matching'].dataSource.query('SELECT count(*)::int AS count FROM candidates WHERE program_id = $1', [programId]);
+        const [row] = await suite.stack.apps['matching'].dataSource.query('SELECT count(*)::int AS count FROM candidates WHERE program_id = $1', [programId]);
         expect(row.count).toBe(enrolled.length);
       },
       { timeoutMs: 30_000 },
@@ -134,19 +83,10 @@ describe('the web application in a browser: matches and surveys', () => {
     return programId;
   }
 
-  /** A person signed in through the login page, at a width and in a language, then on `label`'s page of the menu. */
-  async function signIn(person: Person, viewport: ViewportName, language: Language): Promise<Page> {
-    const context = await openContext(browser, { viewport, locale: LOCALES[language], baseURL: stack.url });
-    contexts.push(context);
-    const page = await context.newPage();
-    refusedByPolicy.push(policyRefusals(page));
-    const text = CATALOGUES[language];
-    await page.goto('/login');
-    await page.getByLabel(text['login.network'], { exact: true }).fill(network.slug);
-    await page.getByLabel(text['login.email'], { exact: true }).fill(person.email);
-    await page.getByLabel(text['login.password'], { exact: true }).fill(person.password);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: text['home.title'] }).waitFor({ timeout: 15_000 });
+  /** A person signed in through the login page, at a width and in a language. */
+  async function signedIn(person: Person, viewport: ViewportName, language: Language): Promise<Page> {
+    const page = await suite.open(viewport, LOCALES[language]);
+    await signIn(page, person, CATALOGUES[language]);
     return page;
   }
 
@@ -158,21 +98,15 @@ describe('the web application in a browser: matches and surveys', () => {
     await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 15_000 });
   }
 
-  const fitsWidth = (page: Page) =>
-    page.evaluate(() => {
-      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-      return root.scrollWidth <= root.clientWidth;
-    });
-
   /** Picks a choice by clicking its label, as a person does (React Aria keeps the input itself visually hidden). */
   const choose = (group: ReturnType<Page['getByRole']>, label: string) => group.getByText(label, { exact: true }).click();
 
   const cardOf = (page: Page, name: string) => page.locator('article').filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
 
-  describe.each(WIDTHS_AND_LANGUAGES)('at a %s’s width in %s', (viewport, language) => {
+  describe.each(EVERY_VIEW)('at a %s’s width in %s', (viewport, language) => {
     it('shows the mentee her proposal with the mentor’s profile and why in words, fitting the width, accessibly', async () => {
       const text = CATALOGUES[language];
-      const page = await signIn(people.lea, viewport, language);
+      const page = await signedIn(people.lea, viewport, language);
       await openFromMenu(page, text, text['nav.matches'], text['matches.title']);
       const card = cardOf(page, people.ines.name);
       await card.waitFor({ timeout: 15_000 });
@@ -187,7 +121,7 @@ describe('the web application in a browser: matches and surveys', () => {
   });
 
   it('lets the mentor decline a proposal, refusing a missing reason beside its choices, and the mentee accept hers', async () => {
-    const mentor = await signIn(people.marc, 'phone', 'fr');
+    const mentor = await signedIn(people.marc, 'phone', 'fr');
     await openFromMenu(mentor, fr, fr['nav.matches'], fr['matches.title']);
     const proposal = cardOf(mentor, people.sam.name);
     await proposal.getByRole('button', { name: fr['matches.decline'], exact: true }).click();
@@ -206,7 +140,7 @@ describe('the web application in a browser: matches and surveys', () => {
     const declined = await http('matching').get('/v1/matches').set(bearer(people.organizer)).query({ programId: roundProgram, status: 'declined' }).expect(200);
     expect(declined.body.items.map((match: { declinedBy: string; declineReason: string }) => [match.declinedBy, match.declineReason])).toEqual([['mentor', 'not_a_fit']]);
 
-    const mentee = await signIn(people.lea, 'desk', 'fr');
+    const mentee = await signedIn(people.lea, 'desk', 'fr');
     await openFromMenu(mentee, fr, fr['nav.matches'], fr['matches.title']);
     const hers = cardOf(mentee, people.ines.name);
     await hers.getByRole('button', { name: fr['matches.accept'], exact: true }).click();
@@ -216,20 +150,20 @@ describe('the web application in a browser: matches and surveys', () => {
   });
 
   it('lets a mentee choose a mentor among suggestions and shows when the request expires', async () => {
-    for (const [viewport, language] of WIDTHS_AND_LANGUAGES) {
+    for (const [viewport, language] of EVERY_VIEW) {
       const text = CATALOGUES[language];
-      const look = await signIn(people.zoe, viewport, language);
+      const look = await signedIn(people.zoe, viewport, language);
       await look.goto(`/matches/suggestions/${choiceProgram}`);
-      await look.getByRole('heading', { level: 2, name: fill(text['suggestions.rank'], { rank: 1 }) }).waitFor({ timeout: 15_000 });
+      await look.getByRole('heading', { level: 2, name: say(text['suggestions.rank'], { rank: 1 }) }).waitFor({ timeout: 15_000 });
       expect(await fitsWidth(look)).toBe(true);
       await expectAccessible(look, `the suggestions (${viewport}, ${language})`);
       await keepScreenshot(look, `suggestions-${viewport}-${language}`);
     }
-    const page = await signIn(people.zoe, 'phone', 'en');
+    const page = await signedIn(people.zoe, 'phone', 'en');
     await openFromMenu(page, en, en['nav.matches'], en['matches.title']);
-    await page.getByRole('link', { name: fill(en['matches.choose.link'], { program: 'Premiers pas' }), exact: true }).click();
+    await page.getByRole('link', { name: say(en['matches.choose.link'], { program: 'Premiers pas' }), exact: true }).click();
     await page.getByRole('heading', { level: 1, name: en['suggestions.title'] }).waitFor({ timeout: 15_000 });
-    const first = page.locator('article').filter({ has: page.getByRole('heading', { level: 2, name: fill(en['suggestions.rank'], { rank: 1 }) }) });
+    const first = page.locator('article').filter({ has: page.getByRole('heading', { level: 2, name: say(en['suggestions.rank'], { rank: 1 }) }) });
     await first.getByText(en['matches.why.skills.strong'], { exact: false }).waitFor();
     await first.getByRole('button', { name: en['suggestions.request'], exact: true }).click();
     const sent = page.getByRole('status').filter({ hasText: /^Request sent\. The mentor has until / });
@@ -237,11 +171,11 @@ describe('the web application in a browser: matches and surveys', () => {
     const [request] = (await http('matching').get('/v1/matches').set(bearer(people.zoe)).expect(200)).body.items as Array<{ respondBy: string; origin: string }>;
     expect(request.origin).toBe('mentee_choice');
     const shown = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(request.respondBy));
-    expect(await sent.textContent()).toBe(fill(en['suggestions.sent'], { date: shown }));
+    expect(await sent.textContent()).toBe(say(en['suggestions.sent'], { date: shown }));
     await keepScreenshot(page, 'suggestions-sent-phone-en');
 
     await page.getByRole('link', { name: en['suggestions.back'], exact: true }).click();
-    await page.getByText(fill(en['matches.respondBy'], { date: shown }), { exact: true }).waitFor({ timeout: 15_000 });
+    await page.getByText(say(en['matches.respondBy'], { date: shown }), { exact: true }).waitFor({ timeout: 15_000 });
     await expectAccessible(page, "a mentee's request waiting for its mentor");
   });
 
@@ -262,13 +196,13 @@ describe('the web application in a browser: matches and surveys', () => {
       { timeoutMs: 30_000 },
     );
     await http('communication').post(`/v1/sessions/${session.id}/confirm`).set(bearer(people.ines)).expect(200);
-    await stack.apps['communication'].dataSource.query(`UPDATE sessions SET starts_at = now() - interval '2 hours' WHERE id = $1`, [session.id]);
+    await suite.stack.apps['communication'].dataSource.query(`UPDATE sessions SET starts_at = now() - interval '2 hours' WHERE id = $1`, [session.id]);
     await http('communication').post(`/v1/sessions/${session.id}/complete`).set(bearer(people.ines)).send({ actualDurationMinutes: 45 }).expect(200);
     await expectEventually(async () => expect((await http('evaluation').get('/v1/feedback/open').set(bearer(people.lea)).expect(200)).body.sessions).toHaveLength(1), { timeoutMs: 30_000 });
 
-    for (const [viewport, language] of WIDTHS_AND_LANGUAGES) {
+    for (const [viewport, language] of EVERY_VIEW) {
       const text = CATALOGUES[language];
-      const page = await signIn(people.lea, viewport, language);
+      const page = await signedIn(people.lea, viewport, language);
       await openFromMenu(page, text, text['nav.surveys'], text['surveys.title']);
       await page.getByRole('heading', { level: 2, name: text['surveys.sessions.heading'] }).waitFor({ timeout: 15_000 });
       await page.getByText(new RegExp(people.ines.name)).waitFor();
@@ -281,7 +215,7 @@ describe('the web application in a browser: matches and surveys', () => {
       await keepScreenshot(page, `feedback-session-${viewport}-${language}`);
     }
 
-    const page = await signIn(people.lea, 'phone', 'fr');
+    const page = await signedIn(people.lea, 'phone', 'fr');
     await openFromMenu(page, fr, fr['nav.surveys'], fr['surveys.title']);
     await page.getByRole('link', { name: /^Donner votre avis sur le rendez-vous du / }).click();
     await page.getByRole('heading', { level: 1, name: fr['feedback.session.title'] }).waitFor({ timeout: 15_000 });
@@ -294,13 +228,13 @@ describe('the web application in a browser: matches and surveys', () => {
     await expectAccessible(page, 'the session feedback form');
     await page.getByRole('button', { name: fr['feedback.submit'], exact: true }).click();
     await page.getByText(fr['surveys.thanks'], { exact: true }).waitFor({ timeout: 15_000 });
-    const [given] = await stack.apps['evaluation'].dataSource.query(`SELECT satisfaction, helped FROM feedback WHERE session_id = $1 AND respondent_id = $2`, [session.id, people.lea.userId]);
+    const [given] = await suite.stack.apps['evaluation'].dataSource.query(`SELECT satisfaction, helped FROM feedback WHERE session_id = $1 AND respondent_id = $2`, [session.id, people.lea.userId]);
     expect(given).toEqual({ satisfaction: 4, helped: ['cv_review'] });
 
     // Halfway through: the programme's dates are moved back (evaluation's copy), rather than waited for.
-    await stack.apps['evaluation'].dataSource.query(`UPDATE p_programs SET starts_on = current_date - 100, ends_on = current_date + 40 WHERE program_id = $1`, [roundProgram]);
+    await suite.stack.apps['evaluation'].dataSource.query(`UPDATE p_programs SET starts_on = current_date - 100, ends_on = current_date + 40 WHERE program_id = $1`, [roundProgram]);
     await page.reload();
-    const pulseTitle = fill(fr['surveys.pulse.item'], { program: 'Carrières data' });
+    const pulseTitle = say(fr['surveys.pulse.item'], { program: 'Carrières data' });
     await page.getByText(pulseTitle, { exact: true }).waitFor({ timeout: 15_000 });
     await page.getByRole('link', { name: `${fr['surveys.answer']} — ${pulseTitle}` }).click();
     await page.getByRole('heading', { level: 1, name: fr['feedback.pulse.title'] }).waitFor({ timeout: 15_000 });
@@ -328,7 +262,7 @@ describe('the web application in a browser: matches and surveys', () => {
     await dialog.getByRole('button', { name: fr['matches.end.confirm'], exact: true }).click();
     await page.getByRole('status').filter({ hasText: fr['matches.ended'] }).waitFor({ timeout: 15_000 });
     await openFromMenu(page, fr, fr['nav.surveys'], fr['surveys.title']);
-    const exitTitle = fill(fr['surveys.exit.item'], { program: 'Carrières data' });
+    const exitTitle = say(fr['surveys.exit.item'], { program: 'Carrières data' });
     await expectEventually(
       async () => {
         await page.reload();
@@ -350,7 +284,7 @@ describe('the web application in a browser: matches and surveys', () => {
     await keepScreenshot(page, 'feedback-exit-phone-fr');
     await page.getByRole('button', { name: fr['feedback.submit'], exact: true }).click();
     await page.getByText(fr['surveys.thanks'], { exact: true }).waitFor({ timeout: 15_000 });
-    const surveys = await stack.apps['evaluation'].dataSource.query(`SELECT form, nps, outcomes FROM feedback WHERE program_id = $1 AND respondent_id = $2 AND form <> 'session' ORDER BY form`, [roundProgram, people.lea.userId]);
+    const surveys = await suite.stack.apps['evaluation'].dataSource.query(`SELECT form, nps, outcomes FROM feedback WHERE program_id = $1 AND respondent_id = $2 AND form <> 'session' ORDER BY form`, [roundProgram, people.lea.userId]);
     expect(surveys).toEqual([
       { form: 'exit', nps: 8, outcomes: { connectionsMade: 5, interviews: 2, offers: 1 } },
       { form: 'pulse', nps: 9, outcomes: null },

@@ -2,7 +2,7 @@
  * @jest-environment ./tools/testing/web.environment.js
  */
 import { act, configure, fireEvent, screen, within } from '@testing-library/react';
-import { json, renderMemberPage, type Services } from '../matches/member-page.testing';
+import { type Answer, problem, renderApp, type Routes } from '../../app/test-wiring';
 
 // The machine running the tests may be busy: a page gets a few seconds to show what it waits for.
 configure({ asyncUtilTimeout: 5000 });
@@ -23,30 +23,22 @@ const open = {
   ],
 };
 
-function services(submit: Services): Services {
-  return (call, body) => {
-    switch (call) {
-      case 'GET /v1/users/me':
-        return json(200, { id: ids.me, displayName: 'Léa Martin', roles: [] });
-      case 'GET /v1/feedback/open':
-        return json(200, open);
-      case `GET /v1/users/${ids.mentor}/public-profile`:
-        return json(200, { id: ids.mentor, displayName: 'Inès Moreau', graduationYear: null, degree: null, industry: null, employer: null, city: null, country: null, languages: [], bio: null });
-      case `GET /v1/programs/${ids.program}`:
-        return json(200, { id: ids.program, name: 'Data careers', matchingModes: ['organizer_rounds'], status: 'published' });
-      case 'POST /v1/feedback':
-        return submit(call, body);
-      default:
-        return undefined;
-    }
+/** The person's open forms and what they name; `submit` is the service's answer to a response (a 404 when not given). */
+function services(submit?: Answer): Routes {
+  return {
+    'GET /v1/users/me': [200, { id: ids.me, displayName: 'Léa Martin', roles: [] }],
+    'GET /v1/feedback/open': [200, open],
+    [`GET /v1/users/${ids.mentor}/public-profile`]: [200, { id: ids.mentor, displayName: 'Inès Moreau', graduationYear: null, degree: null, industry: null, employer: null, city: null, country: null, languages: [], bio: null }],
+    [`GET /v1/programs/${ids.program}`]: [200, { id: ids.program, name: 'Data careers', matchingModes: ['organizer_rounds'], status: 'published' }],
+    'POST /v1/feedback': submit,
   };
 }
 
-const created = (form: string) => json(201, { id: 'f1', form, programId: ids.program, matchId: null, sessionId: null, respondentRole: 'mentee', submittedAt: '2026-12-07T10:00:00.000Z' });
+const created = (form: string): Answer => [201, { id: 'f1', form, programId: ids.program, matchId: null, sessionId: null, respondentRole: 'mentee', submittedAt: '2026-12-07T10:00:00.000Z' }];
 
 describe('surveys and feedback', () => {
   it('lists the held session with the other person’s name and the open surveys of the programme', async () => {
-    renderMemberPage('/surveys', services(() => undefined));
+    renderApp('/surveys', services());
     expect(await screen.findByText('Rendez-vous du 24 novembre 2026 avec Inès Moreau')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Donner votre avis sur le rendez-vous du 24 novembre 2026' }).getAttribute('href')).toBe(`/surveys/session/${ids.session}`);
     expect(await screen.findByText('Questionnaire de mi-parcours — Data careers')).toBeTruthy();
@@ -55,7 +47,7 @@ describe('surveys and feedback', () => {
   });
 
   it('sends session feedback with the rating and what helped, then thanks the person', async () => {
-    const { calls, router } = renderMemberPage(`/surveys/session/${ids.session}`, services(() => created('session')));
+    const { writes, router } = renderApp(`/surveys/session/${ids.session}`, services(created('session')));
     const rating = await screen.findByRole('radiogroup', { name: 'Comment s’est passé ce rendez-vous ?' });
     expect(await screen.findByText('Rendez-vous du 24 novembre 2026 avec Inès Moreau')).toBeTruthy();
     await act(async () => fireEvent.click(within(rating).getByRole('radio', { name: '4 — Satisfait·e' })));
@@ -64,24 +56,22 @@ describe('surveys and feedback', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Envoyer' })));
     expect(await screen.findByText('Merci, votre réponse est enregistrée.')).toBeTruthy();
     expect(router.state.location.pathname).toBe('/surveys');
-    expect(calls.filter((call) => call.call === 'POST /v1/feedback').map((call) => call.body)).toEqual([
-      { form: 'session', satisfaction: 4, comment: 'Très utile', sessionId: ids.session, helped: ['cv_review'] },
+    expect(writes()).toEqual([
+      { method: 'POST', path: '/v1/feedback', search: '', body: { form: 'session', satisfaction: 4, comment: 'Très utile', sessionId: ids.session, helped: ['cv_review'] } },
     ]);
   });
 
   it('places the service’s refusal of an incomplete exit survey beside each field and keeps what was entered', async () => {
-    const refusal = json(400, {
-      statusCode: 400,
-      error: 'Bad Request',
-      message: 'The request is invalid.',
-      details: [
+    const refusal: Answer = [
+      400,
+      problem(400, [
         { path: 'nps', issue: 'is required for the pulse and exit surveys' },
         { path: 'scales.leadership', issue: 'is required' },
         { path: 'outcomes.offers', issue: 'is required' },
         { path: 'comment', issue: 'must be at most 2000 characters' },
-      ],
-    });
-    const { calls } = renderMemberPage(`/surveys/exit/${ids.program}`, services(() => refusal), 'en');
+      ]),
+    ];
+    const { writes } = renderApp(`/surveys/exit/${ids.program}`, services(refusal), 'en');
     const satisfaction = await screen.findByRole('radiogroup', { name: 'Are you satisfied with the programme?' });
     await act(async () => fireEvent.click(within(satisfaction).getByRole('radio', { name: '5 — Very satisfied' })));
     for (const scale of ['Self-confidence', 'Communication', 'Professional network']) {
@@ -101,13 +91,18 @@ describe('surveys and feedback', () => {
     expect(document.getElementById((comment.getAttribute('aria-describedby') as string).split(' ')[1])?.textContent).toBe('must be at most 2000 characters');
     expect((screen.getByLabelText('New professional connections') as HTMLInputElement).value).toBe('6');
     expect(within(screen.getByRole('radiogroup', { name: 'Self-confidence' })).getByRole('radio', { name: '4 — High' })).toHaveProperty('checked', true);
-    expect(calls.filter((call) => call.call === 'POST /v1/feedback').map((call) => call.body)).toEqual([
-      { form: 'exit', satisfaction: 5, programId: ids.program, scales: { confidence: 4, communication: 4, networkSize: 4 }, outcomes: { connectionsMade: 6, interviews: 2 } },
+    expect(writes()).toEqual([
+      {
+        method: 'POST',
+        path: '/v1/feedback',
+        search: '',
+        body: { form: 'exit', satisfaction: 5, programId: ids.program, scales: { confidence: 4, communication: 4, networkSize: 4 }, outcomes: { connectionsMade: 6, interviews: 2 } },
+      },
     ]);
   });
 
   it('says a survey is not open when it is not among the person’s open forms', async () => {
-    renderMemberPage('/surveys/pulse/9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', services(() => undefined));
+    renderApp('/surveys/pulse/9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', services());
     expect(await screen.findByText('Ce questionnaire n’est pas ouvert pour vous, ou vous y avez déjà répondu.')).toBeTruthy();
   });
 });

@@ -3,7 +3,6 @@ import { Link, useLocation } from 'react-router';
 import { Page } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { useDate } from '../matches/MatchCard';
-import { STACK } from '../matches/stack';
 import { useProgram, usePublicProfile } from '../matches/use-matches';
 import { type OpenFeedback, useOpenFeedback } from './use-feedback';
 
@@ -70,7 +69,7 @@ export function SurveysPage() {
       {surveys.length > 0 && (
         <section aria-labelledby="surveys-programmes">
           <h2 id="surveys-programmes">{t('surveys.programmes.heading')}</h2>
-          <ul style={STACK}>
+          <ul className="stack-list">
             {surveys.map((survey) => (
               <SurveyItem key={`${survey.form}-${survey.programId}`} survey={survey} />
             ))}
@@ -80,7 +79,7 @@ export function SurveysPage() {
       {sessions.length > 0 && (
         <section aria-labelledby="surveys-sessions">
           <h2 id="surveys-sessions">{t('surveys.sessions.heading')}</h2>
-          <ul style={STACK}>
+          <ul className="stack-list">
             {sessions.map((session) => (
               <SessionItem key={session.sessionId} session={session} />
             ))}

@@ -2,7 +2,7 @@
  * @jest-environment ./tools/testing/web.environment.js
  */
 import { act, configure, fireEvent, screen, within } from '@testing-library/react';
-import { json, renderMemberPage, type Services } from './member-page.testing';
+import { problem, renderApp, type Routes, type SeenRequest } from '../../app/test-wiring';
 
 // The machine running the tests may be busy: a page gets a few seconds to show what it waits for.
 configure({ asyncUtilTimeout: 5000 });
@@ -68,24 +68,15 @@ function match(id: string, mentorId: string, overrides: object = {}) {
 const ines = { id: ids.ines, displayName: 'Inès Moreau', graduationYear: 2012, degree: null, industry: 'Banque', employer: 'Banque du Rhône', city: 'Lyon', country: 'FR', languages: ['fr', 'en'], bio: 'Responsable data depuis douze ans.' };
 const marc = { ...ines, id: ids.marc, displayName: 'Marc Petit', employer: 'Assurances Loire', bio: null };
 
-function services(overrides: Partial<Record<string, Services>> = {}): Services {
-  return (call, body) => {
-    const override = overrides[call];
-    if (override) return override(call, body);
-    switch (call) {
-      case 'GET /v1/users/me':
-        return json(200, me);
-      case 'GET /v1/matches':
-        return json(200, { items: [match(ids.proposal, ids.ines), match(ids.active, ids.marc, { status: 'active', menteeAcceptedAt: '2026-11-02T09:00:00.000Z', mentorAcceptedAt: '2026-11-03T09:00:00.000Z', acceptedAt: '2026-11-03T09:00:00.000Z' })], nextCursor: null });
-      case `GET /v1/users/${ids.ines}/public-profile`:
-        return json(200, ines);
-      case `GET /v1/users/${ids.marc}/public-profile`:
-        return json(200, marc);
-      case 'GET /v1/enrollments':
-        return json(200, { items: [], nextCursor: null });
-      default:
-        return undefined;
-    }
+/** Léa's matches and the profiles they name; a test adds or replaces answers. */
+function services(overrides: Routes = {}): Routes {
+  return {
+    'GET /v1/users/me': [200, me],
+    'GET /v1/matches': [200, { items: [match(ids.proposal, ids.ines), match(ids.active, ids.marc, { status: 'active', menteeAcceptedAt: '2026-11-02T09:00:00.000Z', mentorAcceptedAt: '2026-11-03T09:00:00.000Z', acceptedAt: '2026-11-03T09:00:00.000Z' })], nextCursor: null }],
+    [`GET /v1/users/${ids.ines}/public-profile`]: [200, ines],
+    [`GET /v1/users/${ids.marc}/public-profile`]: [200, marc],
+    'GET /v1/enrollments': [200, { items: [], nextCursor: null }],
+    ...overrides,
   };
 }
 
@@ -98,7 +89,7 @@ const proposal = async () => (await screen.findByRole('heading', { level: 3, nam
 
 describe('my matches', () => {
   it('shows a proposal with the other person’s profile and why, in words, the best fit first', async () => {
-    renderMemberPage('/matches', services());
+    renderApp('/matches', services());
     const card = await proposal();
     expect(within(card).getByText('Votre mentor')).toBeTruthy();
     expect(within(card).getByText('Banque du Rhône')).toBeTruthy();
@@ -122,18 +113,17 @@ describe('my matches', () => {
   });
 
   it('accepts a proposal', async () => {
-    const { calls } = renderMemberPage('/matches', services({ [`POST /v1/matches/${ids.proposal}/accept`]: () => json(200, match(ids.proposal, ids.ines, { menteeAcceptedAt: '2026-12-07T10:00:00.000Z' })) }));
+    const { writes } = renderApp('/matches', services({ [`POST /v1/matches/${ids.proposal}/accept`]: [200, match(ids.proposal, ids.ines, { menteeAcceptedAt: '2026-12-07T10:00:00.000Z' })] }));
     const card = await proposal();
     await act(async () => fireEvent.click(within(card).getByRole('button', { name: 'Accepter' })));
     const notice = await screen.findByText('Vous avez accepté cette mise en relation.');
     // Said where the focus goes, since the card may move to another section.
     expect([notice.getAttribute('role'), document.activeElement]).toEqual(['status', notice]);
-    expect(calls.filter((call) => call.call.startsWith('POST'))).toEqual([{ call: `POST /v1/matches/${ids.proposal}/accept`, body: undefined }]);
+    expect(writes()).toEqual([{ method: 'POST', path: `/v1/matches/${ids.proposal}/accept`, search: '', body: undefined }]);
   });
 
   it('puts the server’s refusal of a decline without reason beside the reasons, then sends the reason chosen', async () => {
-    const decline = jestFn();
-    const { calls } = renderMemberPage('/matches', services({ [`POST /v1/matches/${ids.proposal}/decline`]: decline.answer }));
+    const { writes } = renderApp('/matches', services({ [`POST /v1/matches/${ids.proposal}/decline`]: decline }));
     const card = await proposal();
     // Opening the form takes the focus to it; cancelling gives it back to the button.
     await act(async () => fireEvent.click(within(card).getByRole('button', { name: 'Décliner' })));
@@ -150,29 +140,32 @@ describe('my matches', () => {
     await act(async () => fireEvent.click(within(reasons).getByRole('radio', { name: 'Ce profil ne correspond pas à ce que je recherche' })));
     await act(async () => fireEvent.click(within(card).getByRole('button', { name: 'Confirmer le refus' })));
     expect(await screen.findByText('Vous avez décliné cette proposition.')).toBeTruthy();
-    expect(calls.filter((call) => call.call.endsWith('/decline')).map((call) => call.body)).toEqual([{ reason: null }, { reason: 'not_a_fit' }]);
+    expect(writes()).toEqual([
+      { method: 'POST', path: `/v1/matches/${ids.proposal}/decline`, search: '', body: { reason: null } },
+      { method: 'POST', path: `/v1/matches/${ids.proposal}/decline`, search: '', body: { reason: 'not_a_fit' } },
+    ]);
   });
 
   it('ends an ongoing match after asking', async () => {
-    const { calls } = renderMemberPage('/matches', services({ [`POST /v1/matches/${ids.active}/end`]: () => json(200, match(ids.active, ids.marc, { status: 'ended' })) }));
+    const { writes } = renderApp('/matches', services({ [`POST /v1/matches/${ids.active}/end`]: [200, match(ids.active, ids.marc, { status: 'ended' })] }));
     const ongoing = (await screen.findByRole('heading', { level: 3, name: 'Marc Petit' })).closest('article') as HTMLElement;
     await act(async () => fireEvent.click(within(ongoing).getByRole('button', { name: 'Mettre fin à la mise en relation' })));
     const dialog = await screen.findByRole('alertdialog');
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Mettre fin' })));
     expect(await screen.findByText('La mise en relation est terminée.')).toBeTruthy();
-    expect(calls.filter((call) => call.call.startsWith('POST'))).toEqual([{ call: `POST /v1/matches/${ids.active}/end`, body: {} }]);
+    expect(writes()).toEqual([{ method: 'POST', path: `/v1/matches/${ids.active}/end`, search: '', body: {} }]);
   });
 
   it('offers a mentee the suggestions of a programme where they choose, shows why in English, and the request’s expiry once sent', async () => {
     const suggestion = { rank: 1, mentorEnrollmentId: '3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c6d', mentorId: ids.ines, score: match(ids.proposal, ids.ines).score };
-    const { calls } = renderMemberPage(
+    const { writes } = renderApp(
       '/matches',
       services({
-        'GET /v1/matches': () => json(200, { items: [], nextCursor: null }),
-        'GET /v1/enrollments': () => json(200, { items: [{ id: 'e1', programId: ids.choice, role: 'mentee', status: 'active' }], nextCursor: null }),
-        [`GET /v1/programs/${ids.choice}`]: () => json(200, { id: ids.choice, name: 'Data careers', matchingModes: ['mentee_choice'], status: 'published' }),
-        [`GET /v1/matching/programs/${ids.choice}/suggestions`]: () => json(200, [suggestion]),
-        [`POST /v1/matching/programs/${ids.choice}/requests`]: () => json(201, match(ids.proposal, ids.ines, { origin: 'mentee_choice', rank: 1, respondBy: '2026-12-10T09:00:00.000Z', menteeAcceptedAt: '2026-12-07T09:00:00.000Z' })),
+        'GET /v1/matches': [200, { items: [], nextCursor: null }],
+        'GET /v1/enrollments': [200, { items: [{ id: 'e1', programId: ids.choice, role: 'mentee', status: 'active' }], nextCursor: null }],
+        [`GET /v1/programs/${ids.choice}`]: [200, { id: ids.choice, name: 'Data careers', matchingModes: ['mentee_choice'], status: 'published' }],
+        [`GET /v1/matching/programs/${ids.choice}/suggestions`]: [200, [suggestion]],
+        [`POST /v1/matching/programs/${ids.choice}/requests`]: [201, match(ids.proposal, ids.ines, { origin: 'mentee_choice', rank: 1, respondBy: '2026-12-10T09:00:00.000Z', menteeAcceptedAt: '2026-12-07T09:00:00.000Z' })],
       }),
       'en',
     );
@@ -182,16 +175,13 @@ describe('my matches', () => {
     expect(screen.getByText('The mentor has nearly all the skills the mentee wants to develop, at the level aimed at.', { exact: false })).toBeTruthy();
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send a request' })));
     expect((await screen.findByRole('status')).textContent).toMatch(/^Request sent\. The mentor has until December 10, 2026/);
-    expect(calls.filter((call) => call.call.startsWith('POST'))).toEqual([{ call: `POST /v1/matching/programs/${ids.choice}/requests`, body: { mentorEnrollmentId: suggestion.mentorEnrollmentId } }]);
+    expect(writes()).toEqual([{ method: 'POST', path: `/v1/matching/programs/${ids.choice}/requests`, search: '', body: { mentorEnrollmentId: suggestion.mentorEnrollmentId } }]);
   });
 });
 
 /** A decline endpoint that refuses a missing reason as the service does, and accepts a given one. */
-function jestFn() {
-  return {
-    answer: (_call: string, body: unknown) =>
-      (body as { reason: unknown }).reason === null
-        ? json(400, { statusCode: 400, error: 'Bad Request', message: 'The request is invalid.', details: [{ path: 'reason', issue: 'must be one of no_availability, not_a_fit, other' }] })
-        : json(200, match(ids.proposal, ids.ines, { status: 'declined', declinedBy: 'mentee', declineReason: 'not_a_fit' })),
-  };
+function decline({ body }: SeenRequest): [number, unknown] {
+  return (body as { reason: unknown }).reason === null
+    ? [400, problem(400, [{ path: 'reason', issue: 'must be one of no_availability, not_a_fit, other' }])]
+    : [200, match(ids.proposal, ids.ines, { status: 'declined', declinedBy: 'mentee', declineReason: 'not_a_fit' })];
 }

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { STACK } from './stack';
 import { Page } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import type { MessageKey } from '../../i18n/fr';
@@ -70,7 +69,7 @@ export function MatchesPage() {
         return (
           <section key={section.title} aria-labelledby={headingId}>
             <h2 id={headingId}>{t(section.title)}</h2>
-            <ul style={STACK}>
+            <ul className="stack-list">
               {shown.map((match) => (
                 <li key={match.id}>
                   <MatchCard match={match} myId={me.data.id} onAnswered={setNotice} />

@@ -4,7 +4,6 @@ import { Link, useParams } from 'react-router';
 import { Button } from '../../components/Button';
 import { FormError } from '../../components/FormError';
 import { problemsOf } from '../../components/form-problems';
-import { STACK } from './stack';
 import { Page } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { useDate } from './MatchCard';
@@ -69,7 +68,7 @@ export function SuggestionsPage() {
       {suggestions.data.length === 0 ? (
         <p>{t('suggestions.empty')}</p>
       ) : (
-        <ol style={STACK}>
+        <ol className="stack-list">
           {suggestions.data.map((suggestion) => (
             <li key={suggestion.mentorEnrollmentId}>
               <SuggestionCard suggestion={suggestion} request={() => request.mutate(suggestion.mentorEnrollmentId)} disabled={request.isPending} />
