@@ -1,11 +1,10 @@
 /**
  * @jest-environment ./tools/testing/web.environment.js
  */
-import { act, configure, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { problem, renderApp, type Routes, type SeenRequest } from '../../app/test-wiring';
 
 // The machine running the tests may be busy: a page gets a few seconds to show what it waits for.
-configure({ asyncUtilTimeout: 5000 });
 
 const ids = {
   lea: '0b7f7d3e-2c4a-4f5e-8d6c-1a2b3c4d5e01',
