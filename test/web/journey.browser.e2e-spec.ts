@@ -1,6 +1,6 @@
-import { adminToken, createTestNetwork, expectAccessible, expectEventually, keepScreenshot, loginAs, type TestNetwork, useWebStack } from '@passerelle/testing';
+import { adminToken, choose, createTestNetwork, expectAccessible, expectEventually, keepScreenshot, loginAs, openFromMenu, type TestNetwork, useWebStack } from '@passerelle/testing';
 import { randomUUID } from 'node:crypto';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CATALOGUES, type Language, LOCALES, say, type Text } from './catalogues';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -69,16 +69,9 @@ describe('the web application in a browser: a pair’s whole journey', () => {
   });
 
   const heading = (page: Page, name: string, level = 1) => page.getByRole('heading', { level, name, exact: true }).waitFor({ timeout: 15_000 });
-  /** Picks a choice of a radio group by its visible label, as a pointer does. */
-  const choose = (group: Locator, label: string) => group.getByText(label, { exact: true }).click();
-
-  /** Follows an entry of the menu, behind its button at a phone's width. */
-  async function openFromMenu(person: Participant, entry: 'nav.programmes' | 'nav.matches' | 'nav.messages' | 'nav.sessions' | 'nav.surveys' | 'nav.progress', title: string) {
-    const toggle = person.page.getByRole('button', { name: person.text['nav.menu'], exact: true });
-    if (await toggle.isVisible()) await toggle.click();
-    await person.page.getByRole('navigation').getByRole('link', { name: person.text[entry], exact: true }).click();
-    await heading(person.page, title);
-  }
+  /** Follows an entry of the menu, in the person's language. */
+  const openMenu = (person: Participant, entry: 'nav.programmes' | 'nav.matches' | 'nav.messages' | 'nav.sessions' | 'nav.surveys' | 'nav.progress', title: string) =>
+    openFromMenu(person.page, person.text, person.text[entry], title);
 
   /** The organizer's invitation, read from the real mail, followed in the person's own browser to join and be signed in. */
   async function joinByInvitation(name: string, language: Language, viewport: 'desk' | 'phone'): Promise<Participant> {
@@ -107,7 +100,7 @@ describe('the web application in a browser: a pair’s whole journey', () => {
   /** The enrolment survey and the baseline filled in with a pointer: French, two Tuesday evenings, banking, a network of a given size. */
   async function enrol(person: Participant, role: 'mentee' | 'mentor', replies: { years: string; networkSize: RegExp; contact: string }) {
     const { page, text } = person;
-    await openFromMenu(person, 'nav.programmes', text['programmes.title']);
+    await openMenu(person, 'nav.programmes', text['programmes.title']);
     await page.getByRole('link', { name: programme, exact: true }).click();
     await heading(page, programme);
     await page.getByRole('link', { name: text[`programmes.enrolAs.${role}`], exact: true }).click();
@@ -168,7 +161,7 @@ describe('the web application in a browser: a pair’s whole journey', () => {
       [mentor, mentee],
     ] as const) {
       const { page, text } = person;
-      await openFromMenu(person, 'nav.matches', text['matches.title']);
+      await openMenu(person, 'nav.matches', text['matches.title']);
       const card = page.locator('article').filter({ has: page.getByRole('heading', { level: 3, name: other.name, exact: true }) });
       await card.waitFor({ timeout: 15_000 });
       await card.getByText(text['matches.why.industry.strong'], { exact: false }).waitFor();
@@ -188,7 +181,7 @@ describe('the web application in a browser: a pair’s whole journey', () => {
       [mentee, mentor],
       [mentor, mentee],
     ] as const) {
-      await openFromMenu(person, 'nav.messages', person.text['conversations.title']);
+      await openMenu(person, 'nav.messages', person.text['conversations.title']);
       await person.page.getByRole('link', { name: new RegExp(other.name) }).click();
       await heading(person.page, say(person.text['conversations.with'], { name: other.name }));
     }
@@ -207,7 +200,7 @@ describe('the web application in a browser: a pair’s whole journey', () => {
 
     // The mentee proposes a session; the mentor confirms it.
     const year = new Date().getUTCFullYear() + 1;
-    await openFromMenu(mentee, 'nav.sessions', mentee.text['sessions.title']);
+    await openMenu(mentee, 'nav.sessions', mentee.text['sessions.title']);
     await mentee.page.getByRole('link', { name: mentee.text['sessions.propose'], exact: true }).click();
     await heading(mentee.page, mentee.text['sessions.propose']);
     await mentee.page.getByLabel(mentee.text['sessions.field.date'], { exact: true }).fill(`${year}-01-12`);
@@ -219,7 +212,7 @@ describe('the web application in a browser: a pair’s whole journey', () => {
     await mentee.page.getByRole('button', { name: mentee.text['sessions.send'], exact: true }).click();
     await heading(mentee.page, say(mentee.text['sessions.titleWith'], { name: mentor.name }));
 
-    await openFromMenu(mentor, 'nav.sessions', mentor.text['sessions.title']);
+    await openMenu(mentor, 'nav.sessions', mentor.text['sessions.title']);
     await mentor.page.getByRole('region', { name: mentor.text['sessions.toAnswer'] }).getByRole('link').click();
     await heading(mentor.page, say(mentor.text['sessions.titleWith'], { name: mentee.name }));
     await mentor.page.getByRole('button', { name: mentor.text['sessions.confirm'], exact: true }).click();
@@ -236,7 +229,7 @@ describe('the web application in a browser: a pair’s whole journey', () => {
     // The feedback on the session, sent while the connection is lost: it waits, and nothing typed is lost.
     const { page, text } = mentee;
     await expectEventually(async () => expect((await http('evaluation').get('/v1/feedback/open').set(bearer(mentee.token)).expect(200)).body.sessions).toHaveLength(1), { timeoutMs: 30_000 });
-    await openFromMenu(mentee, 'nav.surveys', text['surveys.title']);
+    await openMenu(mentee, 'nav.surveys', text['surveys.title']);
     await page.getByRole('link', { name: new RegExp(`^${text['surveys.session.give'].replace('{{date}}', '')}`) }).click();
     await heading(page, text['feedback.session.title']);
     await choose(page.getByRole('radiogroup', { name: text['feedback.satisfaction.session'] }), text['feedback.satisfaction.5']);
@@ -250,8 +243,12 @@ describe('the web application in a browser: a pair’s whole journey', () => {
     const notice = page.getByRole('status').filter({ hasText: text['state.offline'] });
     await notice.waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: text['feedback.submit'], exact: true }).click();
-    // Nothing reaches the service while offline; the form stays, with what was typed.
+    // The submission waits for the connection rather than failing: still sending a moment later, no error, the form as typed.
+    await page.getByRole('button', { name: text['feedback.submitting'], exact: true }).waitFor();
     await page.waitForTimeout(1_500);
+    expect(await page.getByRole('button', { name: text['feedback.submitting'], exact: true }).isVisible()).toBe(true);
+    // The form's alert stays in place, empty: announced only once it says something.
+    expect(await page.getByRole('alert').filter({ hasText: /\S/ }).count()).toBe(0);
     expect(await sql('evaluation', 'SELECT count(*)::int AS count FROM feedback WHERE session_id = $1', [session.id])).toEqual([{ count: 0 }]);
     expect(await commentField.inputValue()).toBe(comment);
     await expectAccessible(page, 'the session feedback while offline');
@@ -279,7 +276,7 @@ describe('the web application in a browser: a pair’s whole journey', () => {
     ]);
 
     // My progress: the goal, the baseline against the latest answers, the session held.
-    await openFromMenu(mentee, 'nav.progress', text['progress.title']);
+    await openMenu(mentee, 'nav.progress', text['progress.title']);
     await expectEventually(
       async () => {
         await page.reload();
@@ -301,7 +298,7 @@ describe('the web application in a browser: a pair’s whole journey', () => {
   /** The pulse or exit survey, from the surveys page, every scale at `level` and a 9 to recommend it. */
   async function answerProgrammeSurvey(person: Participant, form: 'pulse' | 'exit', level: 3 | 4) {
     const { page, text } = person;
-    await openFromMenu(person, 'nav.surveys', text['surveys.title']);
+    await openMenu(person, 'nav.surveys', text['surveys.title']);
     const title = say(text[`surveys.${form}.item`], { program: programme });
     await expectEventually(
       async () => {

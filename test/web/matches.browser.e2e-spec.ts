@@ -4,12 +4,15 @@ import {
   type Credentials,
   createTestMember,
   createTestNetwork,
+  choose,
   expectAccessible,
   expectEventually,
+  fitsWidth,
   keepScreenshot,
   launchBrowser,
   loginAs,
   openContext,
+  openFromMenu,
   policyRefusals,
   startWebStack,
   type TestNetwork,
@@ -23,7 +26,6 @@ import { answers } from '../matching/matching-fixtures';
 
 const CATALOGUES = { fr, en } as const;
 type Language = keyof typeof CATALOGUES;
-type Text = (typeof CATALOGUES)[Language];
 const LOCALES: Record<Language, BrowserLocale> = { fr: 'fr-FR', en: 'en-GB' };
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const baseline = { confidence: 2, communication: 3, leadership: 2, networkSize: 1 };
@@ -149,23 +151,6 @@ describe('the web application in a browser: matches and surveys', () => {
     await page.getByRole('heading', { level: 1, name: text['home.title'] }).waitFor({ timeout: 15_000 });
     return page;
   }
-
-  /** Follows a menu entry, opening the folded menu first at a phone's width. */
-  async function openFromMenu(page: Page, text: Text, label: string, title: string): Promise<void> {
-    const toggle = page.getByRole('button', { name: text['nav.menu'], exact: true });
-    if (await toggle.isVisible()) await toggle.click();
-    await page.getByRole('navigation', { name: text['nav.label'] }).getByRole('link', { name: label, exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 15_000 });
-  }
-
-  const fitsWidth = (page: Page) =>
-    page.evaluate(() => {
-      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-      return root.scrollWidth <= root.clientWidth;
-    });
-
-  /** Picks a choice by clicking its label, as a person does (React Aria keeps the input itself visually hidden). */
-  const choose = (group: ReturnType<Page['getByRole']>, label: string) => group.getByText(label, { exact: true }).click();
 
   const cardOf = (page: Page, name: string) => page.locator('article').filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
 
