@@ -1,9 +1,23 @@
-import { adminToken, type Credentials, createTestNetwork, expectAccessible, expectEventually, fitsWidth, keepScreenshot, signIn, type TestNetwork, useWebStack, type ViewportName } from '@passerelle/testing';
+import {
+  adminToken,
+  choose,
+  type Credentials,
+  createTestNetwork,
+  expectAccessible,
+  expectEventually,
+  fitsWidth,
+  keepScreenshot,
+  openFromMenu,
+  signIn,
+  type TestNetwork,
+  useWebStack,
+  type ViewportName,
+} from '@passerelle/testing';
 import type { Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/en';
 import { fr } from '../../apps/web/src/i18n/fr';
 import { answers } from '../matching/matching-fixtures';
-import { CATALOGUES, EVERY_VIEW, type Language, LOCALES, say, type Text } from './catalogues';
+import { CATALOGUES, EVERY_VIEW, type Language, LOCALES, say } from './catalogues';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const baseline = { confidence: 2, communication: 3, leadership: 2, networkSize: 1 };
@@ -89,17 +103,6 @@ describe('the web application in a browser: matches and surveys', () => {
     await signIn(page, person, CATALOGUES[language]);
     return page;
   }
-
-  /** Follows a menu entry, opening the folded menu first at a phone's width. */
-  async function openFromMenu(page: Page, text: Text, label: string, title: string): Promise<void> {
-    const toggle = page.getByRole('button', { name: text['nav.menu'], exact: true });
-    if (await toggle.isVisible()) await toggle.click();
-    await page.getByRole('navigation', { name: text['nav.label'] }).getByRole('link', { name: label, exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 15_000 });
-  }
-
-  /** Picks a choice by clicking its label, as a person does (React Aria keeps the input itself visually hidden). */
-  const choose = (group: ReturnType<Page['getByRole']>, label: string) => group.getByText(label, { exact: true }).click();
 
   const cardOf = (page: Page, name: string) => page.locator('article').filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
 

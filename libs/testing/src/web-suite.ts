@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { type Credentials, createTestMember, loginAs, type TestNetwork } from './auth-session';
 import { type BrowserLocale, launchBrowser, openContext, policyRefusals, type ViewportName } from './browser';
 import { startWebStack, type WebStack, type WebStackOptions } from './web-stack';
@@ -96,4 +96,20 @@ export function fitsWidth(page: Page): Promise<boolean> {
     const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
     return root.scrollWidth <= root.clientWidth;
   });
+}
+
+/** The shell's texts following the menu reads, in the page's language. */
+export type MenuTexts = Readonly<Record<'nav.menu' | 'nav.label', string>>;
+
+/** Follows an entry of the main navigation (behind the menu button at a phone's width) and waits for its page's title. */
+export async function openFromMenu(page: Page, text: MenuTexts, label: string, title: string): Promise<void> {
+  const toggle = page.getByRole('button', { name: text['nav.menu'], exact: true });
+  if (await toggle.isVisible()) await toggle.click();
+  await page.getByRole('navigation', { name: text['nav.label'] }).getByRole('link', { name: label, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 15_000 });
+}
+
+/** Picks a choice of a group by clicking its label, as a person does (React Aria keeps the input itself visually hidden). */
+export function choose(group: Locator, label: string): Promise<void> {
+  return group.getByText(label, { exact: true }).click();
 }
