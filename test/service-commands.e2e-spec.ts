@@ -137,6 +137,7 @@ describe('service commands', () => {
         'account_mails',
         'consents',
         'inbox',
+        'match_partners',
         'migrations',
         'networks',
         'one_time_tokens',

@@ -48,7 +48,7 @@ describe('poison records on every consumed topic', () => {
   };
 
   it('finds the consumed topics in the code, and each running consumer subscribes to exactly those', async () => {
-    expect(consumers.map((facts) => facts.name).sort()).toEqual(['communication', 'evaluation', 'intake', 'matching']);
+    expect(consumers.map((facts) => facts.name).sort()).toEqual(['communication', 'evaluation', 'identity', 'intake', 'matching']);
     for (const facts of consumers) {
       const ready = await apps.get(facts.name)!.http.get('/health/ready').expect(200);
       expect([facts.name, [...ready.body.info.kafka.topics].sort()]).toEqual([facts.name, facts.consumes.map((topic) => topic.name).sort()]);
