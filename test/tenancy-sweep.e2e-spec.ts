@@ -303,7 +303,11 @@ async function backlog(services: ServiceApps): Promise<number> {
   return pending + mail.count;
 }
 
-/** A snapshot once the background work is done and two snapshots in a row agree (projections, sweeps). */
+/**
+ * A snapshot once the background work is done and two snapshots in a row
+ * agree (projections, sweeps). Generous, for a loaded machine: a mail the
+ * SMTP server did not take at once waits out its retry back-off first.
+ */
 async function settledSnapshot(services: ServiceApps, markers: readonly string[]): Promise<Snapshot> {
   let previous = await snapshot(services, markers);
   return expectEventually(
@@ -316,7 +320,7 @@ async function settledSnapshot(services: ServiceApps, markers: readonly string[]
       if (changed.length > 0) throw new Error(`still changing: ${changed.slice(0, 5).join('\n')}`);
       return current;
     },
-    { timeoutMs: 30_000, intervalMs: 500 },
+    { timeoutMs: 90_000, intervalMs: 500 },
   );
 }
 
