@@ -299,7 +299,10 @@ async function backlog(services: ServiceApps): Promise<number> {
     const [outbox] = await app.dataSource.query('SELECT count(*)::int AS count FROM outbox WHERE published_at IS NULL');
     pending += outbox.count;
   }
-  const [mail] = await services.apps['communication'].dataSource.query(`SELECT count(*)::int AS count FROM mail_deliveries WHERE status = 'pending'`);
+  // Mails due soon (a first send, a retry's back-off), not those another suite sharing the database deferred for a day.
+  const [mail] = await services.apps['communication'].dataSource.query(
+    `SELECT count(*)::int AS count FROM mail_deliveries WHERE status = 'pending' AND next_attempt_at <= now() + interval '5 minutes'`,
+  );
   return pending + mail.count;
 }
 
