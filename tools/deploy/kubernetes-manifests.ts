@@ -485,7 +485,7 @@ export function buildBase(all: readonly ServiceFacts[] = allServiceFacts()): Man
     { path: 'network-policy-default-deny.yaml', comment: 'Nothing in the namespace talks to anything unless a policy of its own allows it.', objects: [defaultDeny()].map(asObject) },
     {
       path: 'ingress.yaml',
-      comment: 'One host, one origin: each public prefix (read from the controllers; the README's table of services lists them) to the service that serves it, every other path to the web application.',
+      comment: 'One host, one origin: each public prefix (read from the controllers; listed in the README, Services) to the service that serves it, every other path to the web application.',
       objects: [ingress(all)].map(asObject),
     },
     {
